@@ -1,0 +1,31 @@
+import type { Result } from './errors.ts';
+import type { SubscriptionAck, SubscriptionFilter } from './schemas/subscription.ts';
+
+/** What the server says first on every connection. */
+export interface ServerHello {
+  protocolVersion: number;
+  serverTimeMs: number;
+  registryRevision: number;
+  sensorCount: number;
+}
+
+/**
+ * Events the server emits. `telemetry:frame` carries a binary live frame (see `liveFrame.ts`):
+ * first a snapshot of the latest values of the subscribed sensors, then deltas.
+ */
+export interface ServerToClientEvents {
+  'server:hello': (hello: ServerHello) => void;
+  'telemetry:frame': (frame: ArrayBuffer) => void;
+}
+
+/** Events a client emits; every request is answered through its acknowledgement. */
+export interface ClientToServerEvents {
+  'telemetry:subscribe': (filter: SubscriptionFilter, ack: (result: Result<SubscriptionAck>) => void) => void;
+  'telemetry:unsubscribe': (ack: (result: Result<null>) => void) => void;
+}
+
+/** What a client sends in the socket.io handshake (`io(url, { auth })`). */
+export interface HandshakeAuth {
+  token: string;
+  protocolVersion: number;
+}

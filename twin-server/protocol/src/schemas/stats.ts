@@ -1,0 +1,35 @@
+import type { IngestRejectCode } from '../errors.ts';
+
+/** What `GET /api/stats` returns. Counters are totals since the server started. */
+export interface StatsDto {
+  serverTimeMs: number;
+  uptimeS: number;
+  ingest: {
+    /** Readings committed to the database. */
+    stored: number;
+    /** Readings dropped as exact repeats of a stored (sensor, timestamp). */
+    duplicates: number;
+    /** Rejected readings (or payloads) by reason. */
+    rejected: Partial<Record<IngestRejectCode, number>>;
+    /** Messages (MQTT publishes or HTTP posts) accepted for processing. */
+    messages: number;
+    /** Commits (group commits of many messages). */
+    commits: number;
+    /** Readings waiting for the next commit. */
+    pending: number;
+    /** Time from the receipt of a message to its commit, last commit, milliseconds. */
+    lagMs: number;
+    /** Largest ingest lag since the server started, milliseconds. */
+    maxLagMs: number;
+  };
+  live: {
+    clients: number;
+    framesSent: number;
+    /** Readings a slow client never saw because a newer value replaced them (latest value wins). */
+    droppedReadings: number;
+    /** Ticks on which a client was skipped because its connection was still busy. */
+    skippedTicks: number;
+  };
+  mqtt: { mode: 'embedded' | 'external'; connectedDevices: number; url: string };
+  registry: { sensors: number; revision: number };
+}
