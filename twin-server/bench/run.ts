@@ -4,6 +4,9 @@ import { formatFigure, type Benchmark } from './benchmark.ts';
 
 const modules: Array<() => Promise<{ benchmark: Benchmark }>> = [
   () => import('./appenderCeiling.bench.ts'),
+  () => import('./ingest.bench.ts'),
+  () => import('./liveLatency.bench.ts'),
+  () => import('./fanout.bench.ts'),
 ];
 
 const filters = process.argv.slice(2);

@@ -1,0 +1,74 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { defaultRegistryPath } from '@twin/models';
+import { serveCommand } from './commands/serveCommand.ts';
+import { startCommand } from './commands/startCommand.ts';
+import { runSimulateCommand, type SimulateCommandOptions } from './simulator/simulateMain.ts';
+import { defaultServerConfig } from './serverConfig.ts';
+
+const defaults = defaultServerConfig(defaultRegistryPath);
+
+type SimulateCliOptions = SimulateCommandOptions & { duration?: number };
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port is an integer from 0 to 65535');
+  return n;
+}
+
+function positive(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('must be a positive number');
+  return n;
+}
+
+/** Options shared by `serve` and `start`. */
+function serverOptions(command: Command): Command {
+  return command
+    .option('--data-dir <dir>', 'directory for the database, credentials and caches', defaults.dataDir)
+    .option('--db <path>', 'DuckDB database file (default: <data-dir>/twin.duckdb)')
+    .option('--registry <path>', 'sensor registry JSON', defaults.registryPath)
+    .option('--host <host>', 'interface to bind HTTP and MQTT to (0.0.0.0 for wall displays and tablets on the LAN)', defaults.host)
+    .option('--http-port <port>', 'HTTP and socket.io port (0: any free port)', port, defaults.httpPort)
+    .option('--mqtt-port <port>', 'embedded MQTT broker port (0: any free port)', port, defaults.mqttPort)
+    .option('--mqtt-url <url>', 'subscribe to this external MQTT broker instead of embedding one (e.g. mqtt://broker:1883)')
+    .option('--mqtt-username <name>', 'user name at the external broker')
+    .addOption(new Option('--mqtt-password <password>', 'password at the external broker').env('TWIN_MQTT_PASSWORD'))
+    .option('--max-payload-bytes <n>', 'largest accepted MQTT or HTTP payload', positive, defaults.limits.maxPayloadBytes)
+    .option('--live-tick-ms <ms>', 'live frame interval', positive, defaults.liveTickMs)
+    .addOption(new Option('--log-level <level>', 'log detail').choices(['debug', 'info', 'warn', 'error']).default(defaults.logLevel));
+}
+
+const program = new Command('twin')
+  .description('Smart community digital twin: the twin server, the device simulator and model tools.')
+  .showHelpAfterError();
+
+serverOptions(program.command('serve').description('run the twin server: MQTT and HTTP ingest into DuckDB, live out over socket.io')).action(serveCommand);
+
+serverOptions(program.command('start').description('run the server on its embedded defaults with the simulated community, and show its state'))
+  .option('--no-simulate', 'do not start the device simulator')
+  .option('--seed <n>', 'simulator seed', positive, 1)
+  .option('--rate <x>', 'simulator speed-up of sampling intervals', positive, 1)
+  .action(startCommand);
+
+program
+  .command('simulate')
+  .description("behave like the community's devices: publish realistic readings over MQTT")
+  .option('--mqtt-url <url>', 'broker to publish to', `mqtt://127.0.0.1:${defaults.mqttPort}`)
+  .option('--username <name>', 'MQTT user name', 'simulator')
+  .addOption(new Option('--password <token>', 'MQTT password (the device token from <data-dir>/credentials.json)').env('TWIN_DEVICE_TOKEN'))
+  .option('--registry <path>', 'sensor registry JSON', defaults.registryPath)
+  .option('--seed <n>', 'seed of every random choice (same seed, same readings)', positive, 1)
+  .option('--rate <x>', 'speed-up of every sampling interval', positive, 1)
+  .option('--sensors <ids>', 'comma-separated sensor ids to simulate (default: all)')
+  .option('--gas-leak <sensorId>', 'start a gas-leak episode on this detector at once (MUN-5)')
+  .option('--scenario <spec...>', 'scenarios: gas-leak (the leak-prone detector) or gas-leak:<sensorId>[@<delayS>] (MUN-5)')
+  .option('--replay <spec>', 'replay real series onto sensors: comma-separated <dataset>[:<sensorId>], data sets occupancy (UCI occupancy detection) and dongsi (UCI Beijing Dongsi air quality)')
+  .option('--replay-speed <x>', 'speed-up of replayed series', positive, 1)
+  .option('--replay-from <time>', 'first source time to replay, YYYY-MM-DD HH:MM')
+  .option('--replay-dir <dir>', 'folder of the replay data sets (default ../shared/data/sensors)')
+  .option('--duration <s>', 'stop after this many seconds (default: until SIGINT/SIGTERM)', positive)
+  .option('--no-faults', 'no simulated device faults (stuck values, dropouts, spikes)')
+  .option('--client-id <id>', 'MQTT client id')
+  .action((options: SimulateCliOptions) => runSimulateCommand({ ...options, ...(options.duration === undefined ? {} : { durationS: options.duration }) }));
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,67 @@
+import { join } from 'node:path';
+import type { LogLevel } from '../logging/logger.ts';
+import { defaultServerConfig, type ServerConfig } from '../serverConfig.ts';
+import { startTwinServer, type TwinServer } from '../twinServer.ts';
+
+/** Parsed options of `twin serve` and `twin start`. */
+export interface ServeOptions {
+  dataDir: string;
+  db?: string;
+  registry: string;
+  host: string;
+  httpPort: number;
+  mqttPort: number;
+  mqttUrl?: string;
+  mqttUsername?: string;
+  mqttPassword?: string;
+  maxPayloadBytes: number;
+  liveTickMs: number;
+  logLevel: LogLevel;
+}
+
+/** Turns command-line options into a server configuration. */
+export function configFromOptions(options: ServeOptions): ServerConfig {
+  const config = defaultServerConfig(options.registry, options.dataDir);
+  config.dbPath = options.db ?? join(options.dataDir, 'twin.duckdb');
+  config.host = options.host;
+  config.httpPort = options.httpPort;
+  config.mqttPort = options.mqttPort;
+  if (options.mqttUrl !== undefined) config.mqttUrl = options.mqttUrl;
+  if (options.mqttUsername !== undefined) config.mqttUsername = options.mqttUsername;
+  if (options.mqttPassword !== undefined) config.mqttPassword = options.mqttPassword;
+  config.limits.maxPayloadBytes = options.maxPayloadBytes;
+  config.liveTickMs = options.liveTickMs;
+  config.logLevel = options.logLevel;
+  return config;
+}
+
+/** Stops the server on SIGINT/SIGTERM, committing what was accepted first. */
+export function closeOnSignals(server: TwinServer, beforeClose: () => Promise<void> | void = () => {}): void {
+  let closing = false;
+  const stop = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.error(`${signal}: committing accepted readings and closing the database...`);
+    await beforeClose();
+    await server.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/** `twin serve`. */
+export async function serveCommand(options: ServeOptions): Promise<void> {
+  const server = await startTwinServer(configFromOptions(options));
+  if (server.credentialsCreated) printCredentials(server, options.dataDir);
+  // Machine-readable line for supervisors and tests.
+  console.log(JSON.stringify({ event: 'listening', http: server.httpUrl, mqtt: server.mqttUrl }));
+  closeOnSignals(server);
+}
+
+/** Shows the tokens once, when they were just created. */
+export function printCredentials(server: TwinServer, dataDir: string): void {
+  console.log(`New credentials written to ${join(dataDir, 'credentials.json')} (shown once):`);
+  console.log(`  device token   (MQTT password, POST /api/ingest): ${server.tokens.secrets.deviceToken}`);
+  console.log(`  operator token (GET /api/*, socket.io):           ${server.tokens.secrets.operatorToken}`);
+}

@@ -1,0 +1,62 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { StatsDto } from '@twin/protocol';
+import { startTwinServer } from '../twinServer.ts';
+import { closeOnSignals, configFromOptions, printCredentials, type ServeOptions } from './serveCommand.ts';
+
+const twinBin = fileURLToPath(new URL('../../bin/twin.mjs', import.meta.url));
+
+/**
+ * `twin start` (what `npm start` runs): the server on its embedded defaults, the device simulator
+ * as a separate process publishing to it, and a status line every few seconds.
+ */
+export async function startCommand(options: ServeOptions & { simulate: boolean; seed: number; rate: number }): Promise<void> {
+  const server = await startTwinServer(configFromOptions(options));
+  if (server.credentialsCreated) printCredentials(server, options.dataDir);
+  console.log(`Twin server: ${server.httpUrl}   MQTT: ${server.mqttUrl}`);
+  console.log(`Stats: curl -H "Authorization: Bearer $(node -p "require('./${options.dataDir}/credentials.json').operatorToken")" ${server.httpUrl}/api/stats`);
+
+  let simulator: ChildProcess | undefined;
+  if (options.simulate) {
+    simulator = spawn(process.execPath, [twinBin, 'simulate', '--mqtt-url', server.mqttUrl, '--registry', options.registry, '--seed', String(options.seed), '--rate', String(options.rate)], {
+      // The token travels in the environment, not on the command line where `ps` shows it.
+      env: { ...process.env, TWIN_DEVICE_TOKEN: server.tokens.secrets.deviceToken },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    simulator.on('exit', (code, signal) => {
+      if (code !== 0 && signal === null) console.error(`simulator exited with code ${code}`);
+    });
+    console.log(`Simulator: pid ${simulator.pid}, seed ${options.seed}, rate ${options.rate}x`);
+  }
+
+  let previous = server.stats();
+  const status = setInterval(() => {
+    const now = server.stats();
+    console.log(statusLine(previous, now));
+    previous = now;
+  }, 5000);
+
+  closeOnSignals(server, async () => {
+    clearInterval(status);
+    if (simulator !== undefined && simulator.exitCode === null) {
+      const exited = new Promise((resolve) => simulator.once('exit', resolve));
+      simulator.kill('SIGTERM');
+      await exited;
+    }
+  });
+}
+
+/** One line of what the server did since the last one. */
+export function statusLine(previous: StatsDto, now: StatsDto): string {
+  const seconds = Math.max(0.001, (now.serverTimeMs - previous.serverTimeMs) / 1000);
+  const rate = Math.round((now.ingest.stored - previous.ingest.stored) / seconds);
+  const rejected = Object.values(now.ingest.rejected).reduce((a, b) => a + (b ?? 0), 0);
+  return [
+    `stored ${now.ingest.stored.toLocaleString('en-US')} readings (${rate.toLocaleString('en-US')}/s)`,
+    `rejected ${rejected}`,
+    `duplicates ${now.ingest.duplicates}`,
+    `devices ${now.mqtt.connectedDevices}`,
+    `live clients ${now.live.clients}`,
+    `ingest lag ${now.ingest.lagMs} ms`,
+  ].join(' · ');
+}

@@ -1,0 +1,197 @@
+import { ERROR_CODES, type IngestRejectCode, type StatsDto } from '@twin/protocol';
+import { ReadingBuffer } from './readingBuffer.ts';
+import { RejectionList, type Rejection } from './rejectionList.ts';
+import { parseTelemetry, type ParseContext } from './parseTelemetry.ts';
+import type { SensorCatalog } from '../registry/sensorCatalog.ts';
+import type { Logger } from '../logging/logger.ts';
+import { RateLimitedLog } from '../logging/rateLimitedLog.ts';
+
+/** Where committed readings go: storage's commit, keyed by storage's sensor keys. */
+export interface ReadingSink {
+  commitReadings(batch: { count: number; sensorKeys: Uint32Array; tsMs: Float64Array; values: Float64Array }): Promise<{ stored: number; duplicates: number }>;
+}
+
+/** Limits applied to every payload. */
+export interface IngestLimits {
+  maxPayloadBytes: number;
+  maxFutureMs: number;
+  maxPastMs: number;
+  /** Readings waiting for commit above which HTTP ingest answers 503 (MQTT is throttled by its socket instead). */
+  maxPendingReadings: number;
+}
+
+/** What one payload came to, known once its readings are durable. */
+export interface IngestReceipt {
+  accepted: number;
+  rejected: number;
+  rejections: Rejection[];
+}
+
+/** Thrown to a sender whose readings could not be committed; nothing of the payload is acknowledged. */
+export class IngestUnavailableError extends Error {
+  override name = 'IngestUnavailableError';
+  readonly code = 'TWIN_ERR_INGEST_UNAVAILABLE';
+}
+
+interface Waiter {
+  resolve: (receipt: IngestReceipt) => void;
+  reject: (error: Error) => void;
+  receipt: IngestReceipt;
+}
+
+/**
+ * Validates payloads into a columnar batch and group-commits it: while one commit runs, the next
+ * batch fills; each commit's senders are answered only after it is durable (REQ PLAT-2: real
+ * time with low CPU — one commit for many messages). Committed readings are handed to
+ * `onCommitted` (the live fan-out) in the same order.
+ */
+export class IngestPipeline {
+  private filling = new ReadingBuffer(1 << 16);
+  private committing = new ReadingBuffer(1 << 16);
+  private waiters: Waiter[] = [];
+  private firstReceiptMs = 0;
+  private commitInFlight: Promise<void> | null = null;
+  private closed = false;
+  private keys = new Uint32Array(1 << 16);
+  private readonly rejectLog: RateLimitedLog;
+  private readonly counters = {
+    stored: 0,
+    duplicates: 0,
+    messages: 0,
+    commits: 0,
+    failedCommits: 0,
+    lagMs: 0,
+    maxLagMs: 0,
+    rejected: {} as Partial<Record<IngestRejectCode, number>>,
+  };
+
+  constructor(
+    private readonly deps: {
+      sink: ReadingSink;
+      catalog: SensorCatalog;
+      /** Storage key of each registry index. */
+      sensorKeys: Uint32Array;
+      limits: IngestLimits;
+      onCommitted: (readings: ReadingBuffer) => void;
+      logger: Logger;
+      now?: () => number;
+    },
+  ) {
+    this.rejectLog = new RateLimitedLog(deps.logger);
+  }
+
+  /** Readings accepted but not yet committed. */
+  get pending(): number {
+    return this.filling.count + (this.commitInFlight === null ? 0 : this.committing.count);
+  }
+
+  /** Whether HTTP senders should back off. */
+  get saturated(): boolean {
+    return this.pending >= this.deps.limits.maxPendingReadings;
+  }
+
+  /**
+   * Validates `payload`, queues its good readings and resolves once they are committed (at once
+   * when none were good). Rejections are counted, logged (rate-limited) and returned.
+   */
+  ingest(payload: Uint8Array | string, source: { transport: 'mqtt' | 'http'; defaultSensor?: string; peer?: string }): Promise<IngestReceipt> {
+    if (this.closed) return Promise.reject(new IngestUnavailableError('the server is shutting down'));
+    const nowMs = (this.deps.now ?? Date.now)();
+    this.counters.messages++;
+    const ctx: ParseContext = { catalog: this.deps.catalog, nowMs, ...this.deps.limits };
+    if (source.defaultSensor !== undefined) ctx.defaultSensor = source.defaultSensor;
+    const rejects = new RejectionList();
+    const before = this.filling.count;
+    parseTelemetry(payload, ctx, this.filling, rejects);
+    const accepted = this.filling.count - before;
+    if (rejects.total > 0) this.recordRejections(rejects, source);
+    const receipt: IngestReceipt = { accepted, rejected: rejects.total, rejections: rejects.details };
+    if (accepted === 0) return Promise.resolve(receipt);
+    if (this.waiters.length === 0) this.firstReceiptMs = nowMs;
+    return new Promise((resolve, reject) => {
+      this.waiters.push({ resolve, reject, receipt });
+      this.scheduleCommit();
+    });
+  }
+
+  /** Counts a payload refused before it reached the parser (e.g. an HTTP body over the limit). */
+  countRejection(code: IngestRejectCode, source: { transport: 'mqtt' | 'http'; peer?: string }): void {
+    const rejects = new RejectionList(1);
+    rejects.add(code, 'payload');
+    this.recordRejections(rejects, source);
+  }
+
+  /** Ingest counters for the stats endpoint. */
+  stats(): StatsDto['ingest'] {
+    const { stored, duplicates, messages, commits, lagMs, maxLagMs, rejected } = this.counters;
+    return { stored, duplicates, messages, commits, pending: this.pending, lagMs, maxLagMs, rejected: { ...rejected } };
+  }
+
+  /** Commits what is queued and refuses new payloads. */
+  async close(): Promise<void> {
+    this.closed = true;
+    while (this.commitInFlight !== null || this.waiters.length > 0) {
+      if (this.commitInFlight === null) this.scheduleCommit();
+      await this.commitInFlight;
+    }
+  }
+
+  private scheduleCommit(): void {
+    if (this.commitInFlight !== null) return;
+    this.commitInFlight = this.commitLoop().finally(() => {
+      this.commitInFlight = null;
+      // A payload queued after the loop's last look at the waiters, before this line, needs a commit too.
+      if (this.waiters.length > 0) this.scheduleCommit();
+    });
+  }
+
+  private async commitLoop(): Promise<void> {
+    // Let the messages already read from sockets join this commit.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    while (this.waiters.length > 0) {
+      const waiters = this.waiters;
+      const firstReceiptMs = this.firstReceiptMs;
+      this.waiters = [];
+      [this.filling, this.committing] = [this.committing, this.filling];
+      const batch = this.committing;
+      try {
+        const outcome = await this.deps.sink.commitReadings({ count: batch.count, sensorKeys: this.toKeys(batch), tsMs: batch.tsMs, values: batch.values });
+        this.counters.stored += outcome.stored;
+        this.counters.duplicates += outcome.duplicates;
+        this.counters.commits++;
+        const lag = (this.deps.now ?? Date.now)() - firstReceiptMs;
+        this.counters.lagMs = lag;
+        if (lag > this.counters.maxLagMs) this.counters.maxLagMs = lag;
+        try {
+          this.deps.onCommitted(batch);
+        } catch (error) {
+          this.deps.logger.error('live fan-out failed after a commit', { error: String(error) });
+        }
+        for (const waiter of waiters) waiter.resolve(waiter.receipt);
+      } catch (error) {
+        this.counters.failedCommits++;
+        this.deps.logger.error('commit failed; senders are not acknowledged and will retry', { readings: batch.count, error: String(error) });
+        const refusal = new IngestUnavailableError(ERROR_CODES.TWIN_ERR_INGEST_UNAVAILABLE.message);
+        for (const waiter of waiters) waiter.reject(refusal);
+      } finally {
+        batch.clear();
+      }
+    }
+  }
+
+  private toKeys(batch: ReadingBuffer): Uint32Array {
+    if (this.keys.length < batch.count) this.keys = new Uint32Array(batch.tsMs.length);
+    const { sensorKeys } = this.deps;
+    for (let i = 0; i < batch.count; i++) this.keys[i] = sensorKeys[batch.sensorIndices[i]!]!;
+    return this.keys;
+  }
+
+  private recordRejections(rejects: RejectionList, source: { transport: string; peer?: string }): void {
+    for (const [code, count] of rejects.counts) this.counters.rejected[code] = (this.counters.rejected[code] ?? 0) + count;
+    const first = rejects.details[0];
+    this.rejectLog.warn(`rejected ${rejects.total} reading(s) from ${source.transport}${source.peer ? ` ${source.peer}` : ''}`, {
+      first: first === undefined ? undefined : { code: first.code, where: first.where, sensor: first.sensor, message: first.message },
+      byCode: Object.fromEntries(rejects.counts),
+    });
+  }
+}

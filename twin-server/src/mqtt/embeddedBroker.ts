@@ -1,0 +1,91 @@
+import { createServer, type Server } from 'node:net';
+import { Aedes, type AuthenticateError } from 'aedes';
+import type { AccessTokens } from '../auth/accessTokens.ts';
+import { IngestUnavailableError, type IngestPipeline } from '../ingest/ingestPipeline.ts';
+import type { Logger } from '../logging/logger.ts';
+import { classifyTopic } from './telemetryTopics.ts';
+
+/** A running broker. */
+export interface EmbeddedBroker {
+  readonly port: number;
+  readonly url: string;
+  connectedDevices(): number;
+  close(): Promise<void>;
+}
+
+/**
+ * The MQTT broker built into the server (REQ PLAT-10: the device interface). Devices log in with
+ * the device token as password. A QoS 1 PUBLISH to a telemetry topic is acknowledged (PUBACK)
+ * only after its readings are committed: the broker asks `authorizePublish` before it writes
+ * the PUBACK, and we answer after the commit. Aedes reads a client's next socket chunk only once
+ * every packet of the last one is answered, so a device cannot outrun storage.
+ */
+export async function startEmbeddedBroker(options: {
+  host: string;
+  port: number;
+  tokens: AccessTokens;
+  ingest: IngestPipeline;
+  logger: Logger;
+  /** Socket read buffer: bytes read per commit cycle per connection. */
+  socketBufferBytes?: number;
+}): Promise<EmbeddedBroker> {
+  const { tokens, ingest, logger } = options;
+  const broker = await Aedes.createBroker({
+    maxClientsIdLength: 128,
+    authenticate(client, username, password, done) {
+      const principal = tokens.authenticate(password?.toString('utf8'), username ?? client.id);
+      if (principal?.kind === 'device') return done(null, true);
+      logger.warn('MQTT login refused', { clientId: client.id, username });
+      const error = new Error('bad username or password') as AuthenticateError;
+      error.returnCode = 4;
+      done(error, false);
+    },
+    authorizePublish(client, packet, callback) {
+      if (client === null) return callback(null);
+      const topic = classifyTopic(packet.topic);
+      if (topic.role === 'status') return callback(null);
+      if (topic.role !== 'telemetry') {
+        logger.warn('MQTT publish to a topic devices may not use', { clientId: client.id, topic: packet.topic });
+        return callback(new Error(`publishing to ${packet.topic} is not allowed`));
+      }
+      const source = { transport: 'mqtt' as const, peer: client.id, ...(topic.sensorId === undefined ? {} : { defaultSensor: topic.sensorId }) };
+      ingest.ingest(packet.payload as Buffer, source).then(
+        () => callback(null),
+        (error: unknown) => {
+          // Not durable: no PUBACK. Dropping the connection makes the device resend after reconnecting.
+          logger.error('telemetry not committed; closing the device connection so it resends', { clientId: client.id, error: String(error) });
+          callback(error instanceof IngestUnavailableError ? error : new Error(String(error)));
+        },
+      );
+    },
+    authorizeSubscribe(client, subscription, callback) {
+      const topic = classifyTopic(subscription.topic);
+      // Devices may listen for their own commands only.
+      if (topic.role === 'command' && topic.deviceId === client.id) return callback(null, subscription);
+      logger.warn('MQTT subscription refused', { clientId: client.id, topic: subscription.topic });
+      callback(new Error(`subscribing to ${subscription.topic} is not allowed`));
+    },
+    // Telemetry is consumed by the server itself; it is not forwarded to other MQTT clients.
+    authorizeForward(_client, packet) {
+      return classifyTopic(packet.topic).role === 'telemetry' ? null : packet;
+    },
+  });
+  broker.on('clientError', (client, error) => logger.debug('MQTT client error', { clientId: client.id, error: error.message }));
+  const server: Server = createServer({ highWaterMark: options.socketBufferBytes ?? 1 << 20 }, broker.handle);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : options.port;
+  logger.info('MQTT broker listening', { host: options.host, port });
+  return {
+    port,
+    url: `mqtt://${options.host}:${port}`,
+    connectedDevices: () => broker.connectedClients,
+    close: async () => {
+      await new Promise<void>((resolve) => broker.close(() => resolve()));
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

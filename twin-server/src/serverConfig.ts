@@ -1,0 +1,51 @@
+import { join } from 'node:path';
+import type { IngestLimits } from './ingest/ingestPipeline.ts';
+import type { LogLevel } from './logging/logger.ts';
+
+/** Everything `twin serve` can be told; `defaultServerConfig` gives the embedded defaults. */
+export interface ServerConfig {
+  /** Directory for the database, credentials and caches. */
+  dataDir: string;
+  /** DuckDB file. */
+  dbPath: string;
+  /** File holding the device and operator tokens (created on first start). */
+  credentialsPath: string;
+  registryPath: string;
+  host: string;
+  /** HTTP and socket.io port; 0 picks a free one. */
+  httpPort: number;
+  /** Embedded MQTT broker port; 0 picks a free one. Ignored with `mqttUrl`. */
+  mqttPort: number;
+  /** External broker to subscribe to instead of embedding one. */
+  mqttUrl?: string;
+  mqttUsername?: string;
+  mqttPassword?: string;
+  limits: IngestLimits;
+  /** Live frame interval. */
+  liveTickMs: number;
+  /** How often rollups are brought up to date. */
+  rollupIntervalMs: number;
+  logLevel: LogLevel;
+}
+
+/** Embedded defaults: a DuckDB file under `var/`, the built-in broker on 1883, HTTP on 8080. */
+export function defaultServerConfig(registryPath: string, dataDir = 'var'): ServerConfig {
+  return {
+    dataDir,
+    dbPath: join(dataDir, 'twin.duckdb'),
+    credentialsPath: join(dataDir, 'credentials.json'),
+    registryPath,
+    host: '127.0.0.1',
+    httpPort: 8080,
+    mqttPort: 1883,
+    limits: {
+      maxPayloadBytes: 4 * 1024 * 1024,
+      maxFutureMs: 5 * 60_000,
+      maxPastMs: 30 * 86_400_000,
+      maxPendingReadings: 4_000_000,
+    },
+    liveTickMs: 10,
+    rollupIntervalMs: 10_000,
+    logLevel: 'info',
+  };
+}

@@ -1,0 +1,141 @@
+import Fastify from 'fastify';
+import { Server as SocketServer } from 'socket.io';
+import type { ClientToServerEvents, ServerToClientEvents, StatsDto } from '@twin/protocol';
+import { AccessTokens } from './auth/accessTokens.ts';
+import { queryRoutes } from './http/routes/queryRoutes.ts';
+import { ingestRoutes } from './http/routes/ingestRoutes.ts';
+import { statusRoutes } from './http/routes/statusRoutes.ts';
+import { replyError } from './http/replyError.ts';
+import { IngestPipeline } from './ingest/ingestPipeline.ts';
+import { LiveHub, type SocketData } from './live/liveHub.ts';
+import { createLogger, type Logger } from './logging/logger.ts';
+import { startEmbeddedBroker, type EmbeddedBroker } from './mqtt/embeddedBroker.ts';
+import { startExternalSubscriber, type ExternalSubscriber } from './mqtt/externalSubscriber.ts';
+import { SensorCatalog } from './registry/sensorCatalog.ts';
+import type { ServerConfig } from './serverConfig.ts';
+import { TelemetryStore } from './storage/telemetryStore.ts';
+
+/** A running twin server. */
+export interface TwinServer {
+  readonly httpUrl: string;
+  /** URL devices publish to (the embedded broker, or the external one). */
+  readonly mqttUrl: string;
+  readonly tokens: AccessTokens;
+  /** True when the credentials file was created by this start (show the tokens once). */
+  readonly credentialsCreated: boolean;
+  readonly catalog: SensorCatalog;
+  stats(): StatsDto;
+  /** Stops taking data, commits what was accepted, closes the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * The composition root: opens storage, the registry and the credentials, then starts ingest,
+ * the MQTT side (embedded broker or external subscription), HTTP and socket.io. Closing runs
+ * in reverse order.
+ */
+export async function startTwinServer(config: ServerConfig, logger: Logger = createLogger('twin', { level: config.logLevel })): Promise<TwinServer> {
+  const startedAtMs = Date.now();
+  const catalog = await SensorCatalog.load(config.registryPath);
+  const { tokens, created } = await AccessTokens.loadOrCreate(config.credentialsPath);
+  const store = await TelemetryStore.open(config.dbPath);
+  const disposers: Array<() => Promise<void> | void> = [() => store.close()];
+  const close = async () => {
+    for (const dispose of disposers.reverse()) {
+      try {
+        await dispose();
+      } catch (error) {
+        logger.error('error while shutting down', { error: String(error) });
+      }
+    }
+    disposers.length = 0;
+  };
+  try {
+    const sensorKeys = await store.syncSensors(catalog.sensors);
+    const indexByKey = new Map<number, number>();
+    sensorKeys.forEach((key, index) => indexByKey.set(key, index));
+
+    const app = Fastify({ logger: false, bodyLimit: config.limits.maxPayloadBytes });
+    const io = new SocketServer<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(app.server, { serveClient: false });
+    const live = new LiveHub(io, { catalog, tokens, logger: logger.child('live'), tickMs: config.liveTickMs });
+    const latest = await store.latestReadings();
+    const seedIndices: number[] = [];
+    const seedTs: number[] = [];
+    const seedValues: number[] = [];
+    latest.sensorKeys.forEach((key, i) => {
+      const index = indexByKey.get(key);
+      if (index === undefined) return;
+      seedIndices.push(index);
+      seedTs.push(latest.tsMs[i]!);
+      seedValues.push(latest.values[i]!);
+    });
+    live.seed(seedIndices, seedTs, seedValues);
+
+    const ingest = new IngestPipeline({ sink: store, catalog, sensorKeys, limits: config.limits, onCommitted: (readings) => live.publish(readings), logger: logger.child('ingest') });
+    disposers.push(() => ingest.close());
+
+    let broker: EmbeddedBroker | undefined;
+    let subscriber: ExternalSubscriber | undefined;
+    if (config.mqttUrl === undefined) {
+      broker = await startEmbeddedBroker({ host: config.host, port: config.mqttPort, tokens, ingest, logger: logger.child('mqtt') });
+      const b = broker;
+      disposers.push(() => b.close());
+    } else {
+      subscriber = await startExternalSubscriber({
+        url: config.mqttUrl,
+        clientId: 'twin-server-ingest',
+        ingest,
+        logger: logger.child('mqtt'),
+        ...(config.mqttUsername === undefined ? {} : { username: config.mqttUsername }),
+        ...(config.mqttPassword === undefined ? {} : { password: config.mqttPassword }),
+      });
+      const s = subscriber;
+      disposers.push(() => s.close());
+    }
+
+    const stats = (): StatsDto => ({
+      serverTimeMs: Date.now(),
+      uptimeS: Math.round((Date.now() - startedAtMs) / 1000),
+      ingest: ingest.stats(),
+      live: live.stats(),
+      mqtt: broker
+        ? { mode: 'embedded', connectedDevices: broker.connectedDevices(), url: broker.url }
+        : { mode: 'external', connectedDevices: subscriber?.connected() ? 1 : 0, url: config.mqttUrl ?? '' },
+      registry: { sensors: catalog.size, revision: catalog.revision },
+    });
+
+    app.setErrorHandler((error: { code?: string; statusCode?: number; message: string }, request, reply) => {
+      if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+        ingest.countRejection('TWIN_ERR_INGEST_PAYLOAD_TOO_LARGE', { transport: 'http', peer: request.ip });
+        return replyError(reply, 'TWIN_ERR_INGEST_PAYLOAD_TOO_LARGE', `body exceeds the limit of ${config.limits.maxPayloadBytes} bytes`);
+      }
+      if (error.statusCode !== undefined && error.statusCode < 500) return replyError(reply, 'TWIN_ERR_BAD_REQUEST', error.message);
+      logger.error('request failed', { url: request.url, error: error.message });
+      return replyError(reply, 'TWIN_ERR_INTERNAL');
+    });
+    app.setNotFoundHandler((request, reply) => replyError(reply, 'TWIN_ERR_NOT_FOUND', `no route ${request.method} ${request.url}`));
+    statusRoutes(app, { tokens, catalog, stats, startedAtMs });
+    ingestRoutes(app, { ingest, tokens });
+    queryRoutes(app, { tokens, catalog, store });
+    await app.listen({ host: config.host, port: config.httpPort });
+    disposers.push(async () => {
+      live.close();
+      await io.close();
+      await app.close();
+    });
+    const address = app.server.address();
+    const httpPort = typeof address === 'object' && address !== null ? address.port : config.httpPort;
+    const httpUrl = `http://${config.host}:${httpPort}`;
+    logger.info('twin server listening', { http: httpUrl, mqtt: broker?.url ?? config.mqttUrl, db: config.dbPath, sensors: catalog.size });
+
+    const rollups = setInterval(() => {
+      store.refreshRollups(Date.now()).catch((error: unknown) => logger.error('rollup refresh failed', { error: String(error) }));
+    }, config.rollupIntervalMs);
+    disposers.push(() => clearInterval(rollups));
+
+    return { httpUrl, mqttUrl: broker?.url ?? config.mqttUrl ?? '', tokens, credentialsCreated: created, catalog, stats, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
