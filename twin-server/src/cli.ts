@@ -71,4 +71,11 @@ program
   .option('--client-id <id>', 'MQTT client id')
   .action((options: SimulateCliOptions) => runSimulateCommand({ ...options, ...(options.duration === undefined ? {} : { durationS: options.duration }) }));
 
+// Started by `twin start`: stop (gracefully, through the simulator's own signal handling) when the parent is gone.
+if (process.send !== undefined) {
+  process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
+  // The channel alone must not keep the process alive once the command is done.
+  process.channel?.unref();
+}
+
 await program.parseAsync(process.argv);

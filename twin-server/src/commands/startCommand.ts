@@ -21,7 +21,8 @@ export async function startCommand(options: ServeOptions & { simulate: boolean; 
     simulator = spawn(process.execPath, [twinBin, 'simulate', '--mqtt-url', server.mqttUrl, '--registry', options.registry, '--seed', String(options.seed), '--rate', String(options.rate)], {
       // The token travels in the environment, not on the command line where `ps` shows it.
       env: { ...process.env, TWIN_DEVICE_TOKEN: server.tokens.secrets.deviceToken },
-      stdio: ['ignore', 'inherit', 'inherit'],
+      // The IPC channel closes when this process dies however it dies, and the simulator then stops.
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     simulator.on('exit', (code, signal) => {
       if (code !== 0 && signal === null) console.error(`simulator exited with code ${code}`);
