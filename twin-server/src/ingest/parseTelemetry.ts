@@ -13,7 +13,7 @@ export interface ParseContext {
   maxPastMs: number;
   maxPayloadBytes: number;
   /** Sensor id taken from the MQTT topic or URL, used when the payload names none. */
-  defaultSensor?: string;
+  defaultSensor?: string | undefined;
 }
 
 /** SenML times below 2^28 s are relative to now (RFC 8428 §4.5.3). */

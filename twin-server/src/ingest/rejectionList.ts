@@ -20,6 +20,14 @@ export class RejectionList {
 
   constructor(private readonly detailLimit = 100) {}
 
+  /** Empties the list for reuse. */
+  clear(): void {
+    if (this.total === 0) return;
+    this.total = 0;
+    this.counts.clear();
+    this.details.length = 0;
+  }
+
   add(code: IngestRejectCode, where: string, sensor?: string, message?: string, count = 1): void {
     this.total += count;
     this.counts.set(code, (this.counts.get(code) ?? 0) + count);

@@ -181,8 +181,8 @@ export class LiveHub {
     this.timer = null;
     let backlogged = false;
     for (const group of this.groups.values()) {
-      let frame: ArrayBuffer | null = null;
       let changed: number[] | null = null;
+      const ready: string[] = [];
       for (const member of group.members) {
         if (this.busy(member.socket)) {
           changed ??= this.select(group.mask);
@@ -199,11 +199,15 @@ export class LiveHub {
           member.backlog = [];
           continue;
         }
-        changed ??= this.select(group.mask);
-        if (changed.length === 0) continue;
-        frame ??= this.encode(changed, changed.length, 0);
-        this.send(member.socket, frame);
+        ready.push(member.socket.id);
       }
+      if (ready.length === 0) continue;
+      changed ??= this.select(group.mask);
+      if (changed.length === 0) continue;
+      // One broadcast to the group's ready sockets: socket.io encodes the packet (and the
+      // WebSocket frame) once for all of them.
+      this.io.to(ready).emit('telemetry:frame', this.encode(changed, changed.length, 0));
+      this.counters.framesSent += ready.length;
     }
     for (let i = 0; i < this.dirtyCount; i++) this.dirtyFlags[this.dirty[i]!] = 0;
     this.dirtyCount = 0;

@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:net';
+import type { Writable } from 'node:stream';
 import { Aedes, type AuthenticateError } from 'aedes';
 import type { AccessTokens } from '../auth/accessTokens.ts';
 import { IngestUnavailableError, type IngestPipeline } from '../ingest/ingestPipeline.ts';
@@ -30,6 +31,19 @@ export async function startEmbeddedBroker(options: {
   socketBufferBytes?: number;
 }): Promise<EmbeddedBroker> {
   const { tokens, ingest, logger } = options;
+  // One commit releases many PUBACKs per connection: cork each connection until the promise
+  // callbacks of that commit have run, so they leave in one write instead of one syscall each.
+  const corked = new Set<Writable>();
+  const uncorkAll = () => {
+    for (const conn of corked) conn.uncork();
+    corked.clear();
+  };
+  const corkForThisTick = (conn: Writable) => {
+    if (corked.has(conn)) return;
+    if (corked.size === 0) process.nextTick(uncorkAll);
+    conn.cork();
+    corked.add(conn);
+  };
   const broker = await Aedes.createBroker({
     maxClientsIdLength: 128,
     authenticate(client, username, password, done) {
@@ -48,15 +62,15 @@ export async function startEmbeddedBroker(options: {
         logger.warn('MQTT publish to a topic devices may not use', { clientId: client.id, topic: packet.topic });
         return callback(new Error(`publishing to ${packet.topic} is not allowed`));
       }
-      const source = { transport: 'mqtt' as const, peer: client.id, ...(topic.sensorId === undefined ? {} : { defaultSensor: topic.sensorId }) };
-      ingest.ingest(packet.payload as Buffer, source).then(
-        () => callback(null),
-        (error: unknown) => {
-          // Not durable: no PUBACK. Dropping the connection makes the device resend after reconnecting.
-          logger.error('telemetry not committed; closing the device connection so it resends', { clientId: client.id, error: String(error) });
-          callback(error instanceof IngestUnavailableError ? error : new Error(String(error)));
-        },
-      );
+      ingest.submit(packet.payload as Buffer, { transport: 'mqtt', peer: client.id, defaultSensor: topic.sensorId }, (error) => {
+        if (error === null) {
+          corkForThisTick(client.conn as Writable);
+          return callback(null);
+        }
+        // Not durable: no PUBACK. Dropping the connection makes the device resend after reconnecting.
+        logger.error('telemetry not committed; closing the device connection so it resends', { clientId: client.id, error: String(error) });
+        callback(error instanceof IngestUnavailableError ? error : new Error(String(error)));
+      });
     },
     authorizeSubscribe(client, subscription, callback) {
       const topic = classifyTopic(subscription.topic);
