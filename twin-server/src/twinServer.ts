@@ -71,7 +71,7 @@ export async function startTwinServer(config: ServerConfig, logger: Logger = cre
     });
     live.seed(seedIndices, seedTs, seedValues);
 
-    const ingest = new IngestPipeline({ sink: store, catalog, sensorKeys, limits: config.limits, onCommitted: (readings) => live.publish(readings), logger: logger.child('ingest') });
+    const ingest = new IngestPipeline({ sink: store, catalog, sensorKeys, limits: config.limits, onAccepted: (readings, from, to) => live.publish(readings, from, to), logger: logger.child('ingest') });
     disposers.push(() => ingest.close());
 
     let broker: EmbeddedBroker | undefined;

@@ -23,9 +23,9 @@ const catalog = testCatalog();
 const limits = { maxPayloadBytes: 1 << 20, maxFutureMs: 60_000, maxPastMs: 86_400_000, maxPendingReadings: 10 };
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
-function pipeline(sink: ReadingSink, committed: number[] = []) {
+function pipeline(sink: ReadingSink, accepted: number[] = []) {
   const keys = Uint32Array.from(catalog.sensors, (_, i) => 100 + i);
-  return new IngestPipeline({ sink, catalog, sensorKeys: keys, limits, logger: silentLogger, onCommitted: (b: ReadingBuffer) => committed.push(b.count) });
+  return new IngestPipeline({ sink, catalog, sensorKeys: keys, limits, logger: silentLogger, onAccepted: (_b: ReadingBuffer, from: number, to: number) => accepted.push(to - from) });
 }
 
 const batch = (sensor: string, n: number) => JSON.stringify({ sensor, readings: Array.from({ length: n }, (_, i) => [Date.now() - 1000 + i, i]) });
@@ -33,8 +33,8 @@ const batch = (sensor: string, n: number) => JSON.stringify({ sensor, readings: 
 describe('IngestPipeline group commit', () => {
   it('answers senders only after their commit, grouping messages that arrive while one runs', async () => {
     const sink = new ControlledSink();
-    const committed: number[] = [];
-    const p = pipeline(sink, committed);
+    const accepted: number[] = [];
+    const p = pipeline(sink, accepted);
     let firstDone = false;
     const first = p.ingest(batch('noise-1', 2), { transport: 'mqtt' }).then((r) => ((firstDone = true), r));
     await tick();
@@ -55,7 +55,8 @@ describe('IngestPipeline group commit', () => {
     expect(new Set(sink.commits[1]!.keys)).toEqual(new Set([100 + catalog.lookup('co2-1')!.index, 100 + catalog.lookup('power-1')!.index]));
     sink.commits[1]!.release();
     await Promise.all([second, third]);
-    expect(committed).toEqual([2, 4]);
+    // Live fan-out gets each payload's readings as soon as they are validated, before any commit.
+    expect(accepted).toEqual([2, 3, 1]);
     expect(p.stats()).toMatchObject({ stored: 6, commits: 2, messages: 3, pending: 0 });
   });
 
@@ -84,13 +85,11 @@ describe('IngestPipeline group commit', () => {
 
   it('refuses every sender of a failed commit and counts nothing as stored', async () => {
     const sink = new ControlledSink();
-    const committed: number[] = [];
-    const p = pipeline(sink, committed);
+    const p = pipeline(sink);
     const a = p.ingest(batch('noise-1', 2), { transport: 'mqtt' });
     await tick();
     sink.commits[0]!.fail(new Error('disk full'));
     await expect(a).rejects.toBeInstanceOf(IngestUnavailableError);
-    expect(committed).toEqual([]);
     expect(p.stats().stored).toBe(0);
   });
 

@@ -54,8 +54,8 @@ interface Waiter {
 /**
  * Validates payloads into a columnar batch and group-commits it: while one commit runs, the next
  * batch fills; each commit's senders are answered only after it is durable (REQ PLAT-2: real
- * time with low CPU — one commit for many messages). Committed readings are handed to
- * `onCommitted` (the live fan-out) in the same order.
+ * time with low CPU — one commit for many messages). Validated readings are handed at once to
+ * `onAccepted` (the live fan-out): live views never wait for storage, while acknowledgements do.
  */
 export class IngestPipeline {
   private filling = new ReadingBuffer(1 << 16);
@@ -87,7 +87,8 @@ export class IngestPipeline {
       /** Storage key of each registry index. */
       sensorKeys: Uint32Array;
       limits: IngestLimits;
-      onCommitted: (readings: ReadingBuffer) => void;
+      /** Receives positions `[from, to)` of `readings` that were just validated. */
+      onAccepted: (readings: ReadingBuffer, from: number, to: number) => void;
       logger: Logger;
       now?: () => number;
     },
@@ -138,6 +139,11 @@ export class IngestPipeline {
       receipt = { accepted, rejected: rejects.total, rejections: rejects.details.slice() };
     }
     if (accepted === 0) return done(null, receipt);
+    try {
+      this.deps.onAccepted(this.filling, before, before + accepted);
+    } catch (error) {
+      this.deps.logger.error('live fan-out failed', { error: String(error) });
+    }
     if (this.waiters.length === 0) this.firstReceiptMs = nowMs;
     this.waiters.push({ done, receipt });
     this.scheduleCommit();
@@ -191,11 +197,6 @@ export class IngestPipeline {
         const lag = (this.deps.now ?? Date.now)() - firstReceiptMs;
         this.counters.lagMs = lag;
         if (lag > this.counters.maxLagMs) this.counters.maxLagMs = lag;
-        try {
-          this.deps.onCommitted(batch);
-        } catch (error) {
-          this.deps.logger.error('live fan-out failed after a commit', { error: String(error) });
-        }
         for (const waiter of waiters) waiter.done(null, waiter.receipt);
       } catch (error) {
         this.counters.failedCommits++;

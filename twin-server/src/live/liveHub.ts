@@ -80,10 +80,10 @@ export class LiveHub {
     }
   }
 
-  /** Takes committed readings; a reading older than the sensor's latest does not replace it. */
-  publish(readings: ReadingBuffer): void {
+  /** Takes readings `[from, to)`; a reading older than the sensor's latest does not replace it. */
+  publish(readings: ReadingBuffer, from = 0, to = readings.count): void {
     const { sensorIndices, tsMs, values } = readings;
-    for (let i = 0; i < readings.count; i++) {
+    for (let i = from; i < to; i++) {
       const index = sensorIndices[i]!;
       if (tsMs[i]! < this.latestTs[index]!) continue;
       this.latestTs[index] = tsMs[i]!;
