@@ -1,34 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { BIGINT, LIST, VARCHAR, listValue } from '@duckdb/node-api';
 import { TelemetryStore } from './telemetryStore.ts';
-import type { Resolution, RollupWindow } from './telemetryTypes.ts';
+import type { Resolution } from './telemetryTypes.ts';
+import { windowToJson, type RollupRowJson } from './windowToJson.ts';
 import { T0, batchOf, queryFile, tempDir, testSensor } from './testing/storageFixtures.ts';
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
 const IDS = ['s0', 's1', 's2'];
 
-interface Bucket {
-  sensorId: string;
-  tsMs: number;
-  count: number;
-  min: number;
-  max: number;
-  mean: number;
-  last: number;
-}
-
-function bucketsOf(window: RollupWindow): Bucket[] {
-  return window.sensorIds.map((sensorId, i) => ({
-    sensorId,
-    tsMs: window.tsMs[i]!,
-    count: window.count[i]!,
-    min: window.min[i]!,
-    max: window.max[i]!,
-    mean: window.mean[i]!,
-    last: window.last[i]!,
-  }));
-}
+type Bucket = RollupRowJson;
 
 /** The same buckets computed straight from the raw rows of the file, with plain SQL. */
 async function directAggregate(dbPath: string, sizeMs: number, fromMs: number, toMs: number): Promise<Bucket[]> {
@@ -73,7 +54,7 @@ function steadyReadings(keys: Uint32Array, minutes: number): Array<readonly [num
 }
 
 async function windows(store: TelemetryStore, fromMs: number, toMs: number): Promise<Record<'1m' | '1h', Bucket[]>> {
-  const query = async (resolution: Resolution) => bucketsOf((await store.queryWindow({ sensorIds: IDS, fromMs, toMs, resolution, limit: 100_000 })) as RollupWindow);
+  const query = async (resolution: Resolution) => windowToJson(await store.queryWindow({ sensorIds: IDS, fromMs, toMs, resolution, limit: 100_000 })) as Bucket[];
   return { '1m': await query('1m'), '1h': await query('1h') };
 }
 
