@@ -1,30 +1,29 @@
 /**
- * Writes the sample registry: `npm run generate -w models [-- --seed <n>] [--out <path>]`.
- * Without options it rewrites `models/community/sensors.json` from the default seed.
+ * Writes the sample community: `npm run generate -w models [-- --seed <n>] [--out <dir>]`.
+ * Without options it rewrites `models/community/` from the default seed: site and road
+ * GeoJSON, the utility networks, the sensor registry, the camera catalogue, the IFC buildings
+ * (when the IFC writer is present) and the manifest.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sensorRegistrySchema } from '@twin/protocol';
-import { DEFAULT_REGISTRY_SEED, generateRegistry } from './generateRegistry.ts';
-import { defaultRegistryPath } from './index.ts';
-import { serializeRegistry } from './serializeRegistry.ts';
+import { writeCommunity } from './community/writeCommunity.ts';
+import { DEFAULT_COMMUNITY_SEED } from './communityLayout.ts';
+import { communityDir } from './index.ts';
 
 const { values } = parseArgs({ options: { seed: { type: 'string' }, out: { type: 'string' } } });
-const seed = values.seed === undefined ? DEFAULT_REGISTRY_SEED : Number(values.seed);
+const seed = values.seed === undefined ? DEFAULT_COMMUNITY_SEED : Number(values.seed);
 if (!Number.isInteger(seed)) {
   console.error(`--seed must be an integer, not ${values.seed}`);
   process.exit(2);
 }
-const out = values.out === undefined ? defaultRegistryPath : resolve(values.out);
+const out = values.out === undefined ? communityDir : resolve(values.out);
 
-const registry = generateRegistry(seed);
-const checked = sensorRegistrySchema.safeParse(registry);
+const { model, manifest, ifcWritten } = await writeCommunity(out, seed);
+const checked = sensorRegistrySchema.safeParse(model.registry);
 if (!checked.success) {
   console.error('generated registry does not pass the schema:');
   for (const issue of checked.error.issues.slice(0, 20)) console.error(`  ${issue.path.join('.')}: ${issue.message}`);
   process.exit(1);
 }
-mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, serializeRegistry(registry));
-console.log(`wrote ${registry.sensors.length} sensors (seed ${seed}) to ${out}`);
+console.log(`wrote ${manifest.files.length} files (seed ${seed}) to ${out}: ${model.layout.buildings.length} buildings, ${model.registry.sensors.length} sensors, ${model.cameras.cameras.length} cameras${ifcWritten ? ', IFC buildings' : ' (no IFC writer yet)'}`);

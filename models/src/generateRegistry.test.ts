@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { SENSOR_KIND_IDS, sensorRegistrySchema, type SensorRegistry } from '@twin/protocol';
 import { describe, expect, it } from 'vitest';
+import { communityLayout } from './communityLayout.ts';
 import { DEFAULT_REGISTRY_SEED, generateRegistry } from './generateRegistry.ts';
 import { defaultRegistryPath } from './index.ts';
 import { serializeRegistry } from './serializeRegistry.ts';
@@ -33,16 +34,20 @@ describe('generateRegistry', () => {
     expect(result.error?.issues ?? []).toEqual([]);
   });
 
-  it('covers every sensor kind with a few hundred sensors', () => {
-    expect(registry.sensors.length).toBeGreaterThanOrEqual(300);
-    expect(registry.sensors.length).toBeLessThanOrEqual(800);
+  it('covers every sensor kind with a few thousand sensors', () => {
+    expect(registry.sensors.length).toBeGreaterThanOrEqual(2000);
+    expect(registry.sensors.length).toBeLessThanOrEqual(5000);
     const kinds = new Set(registry.sensors.map((s) => s.kind));
     for (const kind of SENSOR_KIND_IDS) expect(kinds, kind).toContain(kind);
   });
 
   it('uses readable ids of the form <place>-<part>-<KIND>-<nn>', () => {
-    for (const sensor of registry.sensors) expect(sensor.id).toMatch(/^[A-Z0-9]+-[A-Z0-9]+-[A-Z0-9]+-\d{2}$/);
-    expect(registry.sensors.map((s) => s.id)).toContain('B03-F03-NOISE-01');
+    for (const sensor of registry.sensors) expect(sensor.id).toMatch(/^[A-Z0-9]+-[A-Z0-9]+-[A-Z0-9]+-\d{2,3}$/);
+    // Ids the device simulator and its tests rely on.
+    const ids = new Set(registry.sensors.map((s) => s.id));
+    for (const id of ['B03-F03-NOISE-01', 'B03-F03-LEL-01', 'B03-IN-KWH-01', 'B05-GV-LEL-01', 'GAR-B1-PARK-01', 'N1-VEH-GATE-01', 'N1-PED-DOOR-01', 'ZA-PLAZA-RH-01', 'ZB-ROAD-NOISE-01', 'ZC-GREEN-TEMP-01', 'NET-GRS-LEL-01']) {
+      expect(ids, id).toContain(id);
+    }
   });
 
   it('places every sensor inside a small box around 114.06°E 22.54°N in Futian', () => {
@@ -84,12 +89,13 @@ describe('generateRegistry', () => {
     expect(high('pm25', 'outdoor')).toEqual(new Set([75]));
   });
 
-  it('MUN-5 gas detectors alarm at 20 %LEL and sit at risers and valves', () => {
+  it('MUN-5 gas detectors alarm at 20 %LEL and sit at risers, kitchens, valves and the regulator station', () => {
     const detectors = sensorsOf(registry, (s) => s.kind === 'gas_lel');
     expect(detectors.length).toBeGreaterThan(0);
     for (const s of detectors) {
       expect(s.thresholds?.day.high).toBe(20);
-      expect(s.location.networkElement).toMatch(/^GAS-(RISER|VW|RS)-/);
+      if (s.location.networkElement !== undefined) expect(s.location.networkElement).toMatch(/^GAS-LD-/);
+      else expect(s.location.ifcGlobalId, s.id).toBeDefined();
     }
   });
 
@@ -98,7 +104,8 @@ describe('generateRegistry', () => {
       const placements = new Set(sensorsOf(registry, (s) => s.kind === kind).map((s) => s.location.placement));
       expect(placements).toEqual(new Set(['indoor', 'outdoor']));
     }
-    expect(sensorsOf(registry, (s) => s.kind === 'temperature' && s.id.includes('-GREEN-')).length).toBe(1);
+    const reference = sensorsOf(registry, (s) => s.kind === 'temperature' && s.name.includes('热岛参照点'));
+    expect(reference.map((s) => s.id)).toEqual(['ZC-GREEN-TEMP-01']);
   });
 
   it('MUN-1 pairs every energy counter with a power meter on the same network element', () => {
@@ -106,10 +113,10 @@ describe('generateRegistry', () => {
     for (const s of sensorsOf(registry, (x) => x.kind === 'energy')) expect(powerElements).toContain(s.location.networkElement);
   });
 
-  it('names areas zone-a.. and buildings B01..', () => {
-    expect(new Set(registry.sensors.map((s) => s.location.area))).toEqual(new Set(['zone-a', 'zone-b', 'zone-c', 'zone-d']));
-    const buildings = [...new Set(registry.sensors.flatMap((s) => (s.location.building === undefined ? [] : [s.location.building])))];
-    expect(buildings.sort()).toEqual(['B01', 'B02', 'B03', 'B04', 'B05', 'B06', 'B07', 'B08']);
+  it('names areas zone-a..zone-e and covers every building of the plan', () => {
+    expect(new Set(registry.sensors.map((s) => s.location.area))).toEqual(new Set(['zone-a', 'zone-b', 'zone-c', 'zone-d', 'zone-e']));
+    const buildings = new Set(registry.sensors.flatMap((s) => (s.location.building === undefined ? [] : [s.location.building])));
+    expect([...buildings].sort()).toEqual(communityLayout().buildings.map((b) => b.id).sort());
   });
 });
 

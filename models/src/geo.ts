@@ -1,34 +1,22 @@
 /**
- * Local site coordinates (metres east and north of a site origin) to WGS84. Over a few hundred
- * metres an equirectangular projection with the local degree lengths is accurate to centimetres.
+ * Site coordinates (metres east and north of a site origin) to WGS84, rounded for the files the
+ * package writes. The projection itself is in `projection/siteProjection.ts`.
  */
+import { toLonLat, type LonLat } from './projection/siteProjection.ts';
 
-/** A WGS84 position, degrees. */
-export interface LonLat {
-  lon: number;
-  lat: number;
-}
+export type { LonLat } from './projection/siteProjection.ts';
 
-/** Metres per degree of latitude and of longitude at latitude `latDeg` (WGS84 series). */
-export function metresPerDegree(latDeg: number): { lat: number; lon: number } {
-  const phi = (latDeg * Math.PI) / 180;
-  return {
-    lat: 111132.92 - 559.82 * Math.cos(2 * phi) + 1.175 * Math.cos(4 * phi),
-    lon: 111412.84 * Math.cos(phi) - 93.5 * Math.cos(3 * phi),
-  };
-}
+/** Decimal places of longitude and latitude in generated files: 1e-7° is about 1 cm. */
+export const LON_LAT_DIGITS = 7;
 
 /** The position `eastM` metres east and `northM` metres north of `origin`, rounded to 1e-7° (~1 cm). */
 export function offsetToLonLat(origin: LonLat, eastM: number, northM: number): LonLat {
-  const perDegree = metresPerDegree(origin.lat);
-  return {
-    lon: roundTo(origin.lon + eastM / perDegree.lon, 7),
-    lat: roundTo(origin.lat + northM / perDegree.lat, 7),
-  };
+  const { lon, lat } = toLonLat(eastM, northM, origin);
+  return { lon: roundTo(lon, LON_LAT_DIGITS), lat: roundTo(lat, LON_LAT_DIGITS) };
 }
 
-/** `value` rounded to `digits` decimal places. */
+/** `value` rounded to `digits` decimal places (and never -0). */
 export function roundTo(value: number, digits: number): number {
   const scale = 10 ** digits;
-  return Math.round(value * scale) / scale;
+  return Math.round(value * scale) / scale + 0;
 }

@@ -7,6 +7,7 @@ const modules: Array<() => Promise<{ benchmark: Benchmark }>> = [
   () => import('./ingest.bench.ts'),
   () => import('./liveLatency.bench.ts'),
   () => import('./fanout.bench.ts'),
+  () => import('./modelLoad.bench.ts'),
 ];
 
 const filters = process.argv.slice(2);

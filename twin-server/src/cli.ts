@@ -3,6 +3,7 @@ import { defaultRegistryPath } from '@twin/models';
 import { serveCommand } from './commands/serveCommand.ts';
 import { startCommand } from './commands/startCommand.ts';
 import { runSimulateCommand, type SimulateCommandOptions } from './simulator/simulateMain.ts';
+import { runImportCommand } from './modelImport/runImportCommand.ts';
 import { defaultServerConfig } from './serverConfig.ts';
 
 const defaults = defaultServerConfig(defaultRegistryPath);
@@ -27,6 +28,7 @@ function serverOptions(command: Command): Command {
     .option('--data-dir <dir>', 'directory for the database, credentials and caches', defaults.dataDir)
     .option('--db <path>', 'DuckDB database file (default: <data-dir>/twin.duckdb)')
     .option('--registry <path>', 'sensor registry JSON', defaults.registryPath)
+    .option('--models <dir>', 'models directory: manifest.json and the files it lists', defaults.modelsDir)
     .option('--host <host>', 'interface to bind HTTP and MQTT to (0.0.0.0 for wall displays and tablets on the LAN)', defaults.host)
     .option('--http-port <port>', 'HTTP and socket.io port (0: any free port)', port, defaults.httpPort)
     .option('--mqtt-port <port>', 'embedded MQTT broker port (0: any free port)', port, defaults.mqttPort)
@@ -70,6 +72,19 @@ program
   .option('--no-faults', 'no simulated device faults (stuck values, dropouts, spikes)')
   .option('--client-id <id>', 'MQTT client id')
   .action((options: SimulateCliOptions) => runSimulateCommand({ ...options, ...(options.duration === undefined ? {} : { durationS: options.duration }) }));
+
+program
+  .command('import')
+  .description('check a model file (IFC .ifc/.ifczip, GeoJSON, OSMnx GraphML roads, EPANET .inp) and report what it holds and where it lies')
+  .argument('<file>', 'the model file')
+  .option('--json', 'print one JSON object (the report, or { error })')
+  .option('--kind <kind>', 'read the file as ifc, geojson, osm or epanet instead of recognising it')
+  .option('--anchor <lon,lat[,heightM]>', 'where the model origin lies, for files without a georeference (IFC without one, EPANET)')
+  .option('--projection <crs>', 'CRS of the file coordinates when the file does not say: local-metres or EPSG:<code>')
+  .option('--timeout <s>', 'time limit of the import in seconds (default 60)')
+  .option('--max-bytes <n>', 'largest file accepted, and largest .ifc unpacked from an .ifczip (default 268435456)')
+  .option('--max-heap-mb <n>', 'JavaScript heap limit of the import worker in MiB (default 2048)')
+  .action(runImportCommand);
 
 // Started by `twin start`: stop (gracefully, through the simulator's own signal handling) when the parent is gone.
 if (process.send !== undefined) {

@@ -1,6 +1,8 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { defaultRegistryPath } from '@twin/models';
 import type { IngestLimits } from './ingest/ingestPipeline.ts';
 import type { LogLevel } from './logging/logger.ts';
+import { DEFAULT_GEOMETRY_LIMITS, type GeometryLimits } from './modelService/geometryService.ts';
 
 /** Everything `twin serve` can be told; `defaultServerConfig` gives the embedded defaults. */
 export interface ServerConfig {
@@ -26,9 +28,17 @@ export interface ServerConfig {
   /** How often rollups are brought up to date. */
   rollupIntervalMs: number;
   logLevel: LogLevel;
+  /** The community's models: `manifest.json` and the files it lists. */
+  modelsDir: string;
+  /** Prepared geometry (mesh packs), one file per IFC content hash. */
+  geometryCacheDir: string;
+  geometryLimits: GeometryLimits;
 }
 
-/** Embedded defaults: a DuckDB file under `var/`, the built-in broker on 1883, HTTP on 8080. */
+/**
+ * Embedded defaults: a DuckDB file and the geometry cache under `var/`, the built-in broker on
+ * 1883, HTTP on 8080, the sample community's models (`models/community` of `@twin/models`).
+ */
 export function defaultServerConfig(registryPath: string, dataDir = 'var'): ServerConfig {
   return {
     dataDir,
@@ -47,5 +57,8 @@ export function defaultServerConfig(registryPath: string, dataDir = 'var'): Serv
     liveTickMs: 10,
     rollupIntervalMs: 10_000,
     logLevel: 'info',
+    modelsDir: dirname(defaultRegistryPath),
+    geometryCacheDir: join(dataDir, 'geometry-cache'),
+    geometryLimits: { ...DEFAULT_GEOMETRY_LIMITS },
   };
 }

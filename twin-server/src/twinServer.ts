@@ -11,6 +11,8 @@ import { LiveHub, type SocketData } from './live/liveHub.ts';
 import { createLogger, type Logger } from './logging/logger.ts';
 import { startEmbeddedBroker, type EmbeddedBroker } from './mqtt/embeddedBroker.ts';
 import { startExternalSubscriber, type ExternalSubscriber } from './mqtt/externalSubscriber.ts';
+import { modelRoutes } from './modelService/modelRoutes.ts';
+import { ModelService } from './modelService/modelService.ts';
 import { SensorCatalog } from './registry/sensorCatalog.ts';
 import type { ServerConfig } from './serverConfig.ts';
 import { TelemetryStore } from './storage/telemetryStore.ts';
@@ -71,6 +73,12 @@ export async function startTwinServer(config: ServerConfig, logger: Logger = cre
     });
     live.seed(seedIndices, seedTs, seedValues);
 
+    const models = await ModelService.open(
+      { modelsDir: config.modelsDir, cacheDir: config.geometryCacheDir, limits: config.geometryLimits },
+      { logger: logger.child('models'), onProgress: (progress) => io.emit('model:progress', progress) },
+    );
+    disposers.push(() => models.dispose());
+
     const ingest = new IngestPipeline({ sink: store, catalog, sensorKeys, limits: config.limits, onAccepted: (readings, from, to) => live.publish(readings, from, to), logger: logger.child('ingest') });
     disposers.push(() => ingest.close());
 
@@ -117,6 +125,7 @@ export async function startTwinServer(config: ServerConfig, logger: Logger = cre
     statusRoutes(app, { tokens, catalog, stats, startedAtMs });
     ingestRoutes(app, { ingest, tokens });
     queryRoutes(app, { tokens, catalog, store });
+    modelRoutes(app, { tokens, models });
     await app.listen({ host: config.host, port: config.httpPort });
     disposers.push(async () => {
       live.close();

@@ -1,11 +1,12 @@
 /**
- * Devices outside the towers: outdoor environment stations and boundary monitors (ENV-2..5),
- * entrances with barriers and pedestrian gates (PROP-1), perimeter cameras (GOV-3) and the
- * underground garage with per-space occupancy (MUN-2 smart parking).
+ * Devices outside the buildings: outdoor environment stations and boundary monitors (ENV-2..5),
+ * entrances with barriers and pedestrian gates (PROP-1), perimeter cameras (GOV-3) and cameras
+ * over the emergency shelters (MUN-6).
  */
 import type { SensorKind } from '@twin/protocol';
 import type { CommunityLayout, OutdoorPoint, Surface } from '../communityLayout.ts';
-import type { RegistryBuilder } from '../registryBuilder.ts';
+import { bearingDeg, pt } from '../layout/planGeometry.ts';
+import type { CameraMount, RegistryBuilder } from '../registryBuilder.ts';
 
 const SURFACE_NAMES: Record<Surface, { zh: string; en: string }> = {
   PLAZA: { zh: '硬质广场', en: 'paved plaza' },
@@ -28,12 +29,16 @@ const KIND_NAMES: Partial<Record<SensorKind, { zh: string; en: string }>> = {
   pm25: { zh: 'PM2.5', en: 'PM2.5' },
 };
 
-/** Adds outdoor stations, entrances, perimeter cameras and the garage. */
+/** Adds outdoor stations, entrances, perimeter and shelter cameras. */
 export function planSiteSensors(builder: RegistryBuilder, layout: CommunityLayout): void {
   for (const point of layout.outdoor) planOutdoorPoint(builder, layout, point);
   planEntrances(builder, layout);
   planPerimeterCameras(builder, layout);
-  planGarage(builder, layout);
+  planShelterCameras(builder, layout);
+}
+
+function mount(id: string, from: { eastM: number; northM: number }, toward: { eastM: number; northM: number }, fovDeg: number, pitchDeg: number, shows: CameraMount['shows'] = 'scene'): CameraMount {
+  return { id, headingDeg: bearingDeg(from, toward), pitchDeg, fovDeg, shows };
 }
 
 function zoneOf(layout: CommunityLayout, zoneId: string) {
@@ -66,18 +71,25 @@ function planOutdoorPoint(builder: RegistryBuilder, layout: CommunityLayout, poi
 function planEntrances(builder: RegistryBuilder, layout: CommunityLayout): void {
   for (const entrance of layout.entrances) {
     const base = { area: entrance.zone, placement: 'outdoor' as const, northM: entrance.northM };
+    // Cameras face out of the site, towards who is arriving.
+    const outward = pt(entrance.eastM * 2, entrance.northM * 2);
+    let cameras = 0;
     if (entrance.vehicle) {
+      const at = pt(entrance.eastM + 1, entrance.northM);
       builder.add({ ...base, kind: 'gate', place: [entrance.id, 'VEH'], name: `${entrance.name}车辆道闸`, nameEn: `${entrance.nameEn} vehicle barrier`, eastM: entrance.eastM, heightM: 1.0 });
-      builder.add({ ...base, kind: 'camera_status', place: [entrance.id, 'VEH'], name: `${entrance.name}车牌识别摄像机`, nameEn: `${entrance.nameEn} plate-recognition camera`, eastM: entrance.eastM + 1, heightM: 1.6 });
+      builder.add({ ...base, kind: 'camera_status', place: [entrance.id, 'VEH'], name: `${entrance.name}车牌识别摄像机`, nameEn: `${entrance.nameEn} plate-recognition camera`, eastM: at.eastM, heightM: 1.6, camera: mount(`${entrance.id}/CAM-${++cameras}`, at, outward, 40, -10, 'vehicles') });
     }
+    const at = pt(entrance.eastM + 9, entrance.northM);
     builder.add({ ...base, kind: 'door', place: [entrance.id, 'PED'], name: `${entrance.name}人行门禁`, nameEn: `${entrance.nameEn} pedestrian gate`, eastM: entrance.eastM + 8, heightM: 1.2 });
-    builder.add({ ...base, kind: 'camera_status', place: [entrance.id, 'PED'], name: `${entrance.name}人脸识别摄像机`, nameEn: `${entrance.nameEn} face-recognition camera`, eastM: entrance.eastM + 9, heightM: 2.2 });
+    builder.add({ ...base, kind: 'camera_status', place: [entrance.id, 'PED'], name: `${entrance.name}人脸识别摄像机`, nameEn: `${entrance.nameEn} face-recognition camera`, eastM: at.eastM, heightM: 2.2, camera: mount(`${entrance.id}/CAM-${++cameras}`, at, pt(outward.eastM + 9, outward.northM), 60, -15) });
   }
 }
 
 function planPerimeterCameras(builder: RegistryBuilder, layout: CommunityLayout): void {
-  for (const camera of layout.perimeterCameras) {
+  const cameras = layout.perimeterCameras;
+  cameras.forEach((camera, i) => {
     const zone = zoneOf(layout, camera.zone);
+    const next = cameras[(i + 1) % cameras.length]!;
     builder.add({
       kind: 'camera_status',
       place: [zone.code, 'FENCE'],
@@ -88,39 +100,27 @@ function planPerimeterCameras(builder: RegistryBuilder, layout: CommunityLayout)
       heightM: 3.5,
       area: camera.zone,
       placement: 'outdoor',
+      camera: mount(`FENCE/CAM-${i + 1}`, camera, next, 60, -15),
     });
-  }
+  });
 }
 
-function planGarage(builder: RegistryBuilder, layout: CommunityLayout): void {
-  const { garage } = layout;
-  const base = { area: garage.zone, placement: 'indoor' as const, storey: 'B1' };
-  const perRow = 13;
-  for (let i = 0; i < garage.spaces; i++) {
-    const row = Math.floor(i / perRow);
-    const column = i % perRow;
+function planShelterCameras(builder: RegistryBuilder, layout: CommunityLayout): void {
+  for (const shelter of layout.shelters) {
+    const zone = zoneOf(layout, shelter.zone);
+    const [sw, , ne] = shelter.outline as [{ eastM: number; northM: number }, unknown, { eastM: number; northM: number }];
+    const centre = pt((sw.eastM + ne.eastM) / 2, (sw.northM + ne.northM) / 2);
     builder.add({
-      ...base,
-      kind: 'parking',
-      place: ['GAR', 'B1'],
-      name: `地下车库B1层${String(i + 1).padStart(3, '0')}号车位`,
-      nameEn: `Garage B1 space ${String(i + 1).padStart(3, '0')}`,
-      eastM: garage.eastM + (column - perRow / 2) * 2.5,
-      northM: garage.northM + (row - 2) * 6,
-      heightM: garage.levelHeightM,
-    });
-  }
-  builder.add({ ...base, kind: 'gate', place: ['GAR', 'RAMP'], name: '地下车库坡道道闸', nameEn: 'Garage ramp barrier', eastM: garage.eastM + 20, northM: garage.northM - 18, heightM: garage.levelHeightM + 1 });
-  for (let i = 0; i < garage.cameras; i++) {
-    builder.add({
-      ...base,
       kind: 'camera_status',
-      place: ['GAR', 'B1'],
-      name: '地下车库B1层摄像机',
-      nameEn: 'Garage B1 camera',
-      eastM: garage.eastM + (i % 3 - 1) * 15,
-      northM: garage.northM + (Math.floor(i / 3) - 0.5) * 14,
-      heightM: garage.levelHeightM + 2.8,
+      place: [zone.code, 'SHELTER'],
+      name: `${shelter.name}摄像机`,
+      nameEn: `${shelter.nameEn} camera`,
+      eastM: sw.eastM,
+      northM: sw.northM,
+      heightM: 6,
+      area: shelter.zone,
+      placement: 'outdoor',
+      camera: mount(`${shelter.id}/CAM-1`, sw, centre, 90, -20),
     });
   }
 }

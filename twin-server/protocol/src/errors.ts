@@ -26,6 +26,27 @@ export const ERROR_CODES = {
   TWIN_ERR_NOT_FOUND: { status: 404, message: 'not found' },
   TWIN_ERR_QUERY_RANGE: { status: 400, message: 'time range is not valid or too large' },
   TWIN_ERR_INTERNAL: { status: 500, message: 'internal error' },
+  // Models: the community's model files and the geometry prepared from them.
+  TWIN_ERR_MODEL_MANIFEST_MISSING: { status: 404, message: 'the models directory has no manifest.json' },
+  TWIN_ERR_MODEL_MANIFEST_INVALID: { status: 500, message: 'the model manifest is not valid' },
+  TWIN_ERR_MODEL_NOT_FOUND: { status: 404, message: 'no model file with this path in the manifest' },
+  TWIN_ERR_MODEL_FILE_MISMATCH: { status: 409, message: 'the model file is missing or differs from the manifest' },
+  TWIN_ERR_MODEL_NOT_IFC: { status: 400, message: 'geometry is prepared for IFC files only' },
+  TWIN_ERR_MODEL_INVALID_IFC: { status: 422, message: 'the IFC file could not be read' },
+  TWIN_ERR_MODEL_TIMEOUT: { status: 503, message: 'geometry extraction exceeded its time limit' },
+  TWIN_ERR_MODEL_RESOURCE_LIMIT: { status: 503, message: 'geometry extraction exceeded its memory or size limit' },
+  TWIN_ERR_MODEL_EXTRACTION_FAILED: { status: 500, message: 'geometry extraction failed' },
+  // Model import: reading IFC, GeoJSON, OpenStreetMap GraphML and EPANET files (`twin import`).
+  TWIN_ERR_MODEL_IMPORT_UNREADABLE: { status: 404, message: 'the model file does not exist or cannot be read' },
+  TWIN_ERR_MODEL_IMPORT_TOO_LARGE: { status: 413, message: 'the model file exceeds the size limit' },
+  TWIN_ERR_MODEL_IMPORT_UNSUPPORTED_FORMAT: { status: 415, message: 'the file is not a supported model format' },
+  TWIN_ERR_MODEL_IMPORT_UNSUPPORTED_SCHEMA: { status: 422, message: 'the model schema is not supported' },
+  TWIN_ERR_MODEL_IMPORT_MALFORMED: { status: 422, message: 'the model file is malformed' },
+  TWIN_ERR_MODEL_IMPORT_BROKEN_REFERENCE: { status: 422, message: 'the model refers to something it does not define' },
+  TWIN_ERR_MODEL_IMPORT_BAD_ARCHIVE: { status: 422, message: 'the archive cannot be read or holds no model' },
+  TWIN_ERR_MODEL_IMPORT_ENGINE_FAILED: { status: 422, message: 'the IFC engine could not read the model' },
+  TWIN_ERR_MODEL_IMPORT_TIMEOUT: { status: 503, message: 'the import exceeded its time limit' },
+  TWIN_ERR_MODEL_IMPORT_RESOURCE_LIMIT: { status: 503, message: 'the import exceeded its memory limit' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 /** An error code, e.g. `'TWIN_ERR_INGEST_UNKNOWN_SENSOR'`. */

@@ -1,5 +1,6 @@
 import type { Result } from './errors.ts';
 import type { SubscriptionAck, SubscriptionFilter } from './schemas/subscription.ts';
+import type { ModelProgress } from './meshPack.ts';
 
 /** What the server says first on every connection. */
 export interface ServerHello {
@@ -16,6 +17,8 @@ export interface ServerHello {
 export interface ServerToClientEvents {
   'server:hello': (hello: ServerHello) => void;
   'telemetry:frame': (frame: ArrayBuffer) => void;
+  /** Progress of preparing a model's geometry (`GET /api/models/geometry/<path>`), to every operator. */
+  'model:progress': (progress: ModelProgress) => void;
 }
 
 /** Events a client emits; every request is answered through its acknowledgement. */

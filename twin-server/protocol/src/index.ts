@@ -6,3 +6,4 @@ export * from './events.ts';
 export * from './schemas/sensor.ts';
 export * from './schemas/subscription.ts';
 export * from './schemas/stats.ts';
+export * from './meshPack.ts';

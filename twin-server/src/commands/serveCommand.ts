@@ -8,6 +8,8 @@ export interface ServeOptions {
   dataDir: string;
   db?: string;
   registry: string;
+  /** Models directory (default: the sample community of `@twin/models`). */
+  models?: string;
   host: string;
   httpPort: number;
   mqttPort: number;
@@ -23,6 +25,7 @@ export interface ServeOptions {
 export function configFromOptions(options: ServeOptions): ServerConfig {
   const config = defaultServerConfig(options.registry, options.dataDir);
   config.dbPath = options.db ?? join(options.dataDir, 'twin.duckdb');
+  if (options.models !== undefined) config.modelsDir = options.models;
   config.host = options.host;
   config.httpPort = options.httpPort;
   config.mqttPort = options.mqttPort;

@@ -1,0 +1,116 @@
+import { createReadStream } from 'node:fs';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { MESH_PACK_MEDIA_TYPE, MESH_PACK_VERSION } from '@twin/protocol';
+import type { AccessTokens } from '../auth/accessTokens.ts';
+import { replyError } from '../http/replyError.ts';
+import { requireRole } from '../http/requireRole.ts';
+import { ModelError } from './modelError.ts';
+import { isIfcPath, isSafeModelPath } from './modelManifest.ts';
+import type { ModelService } from './modelService.ts';
+
+const MEDIA_TYPES: Record<string, string> = {
+  json: 'application/json',
+  geojson: 'application/geo+json',
+  ifc: 'application/x-step',
+  ifczip: 'application/zip',
+  glb: 'model/gltf-binary',
+  csv: 'text/csv',
+};
+
+/**
+ * The community's models, for operators:
+ *
+ * - `GET /api/models/manifest`: `manifest.json` as is. ETag: its SHA-256.
+ * - `GET /api/models/files/<path>`: a file the manifest lists, streamed. ETag: its SHA-256 from
+ *   the manifest. Paths not in the manifest get 404; paths with `..`, empty segments or
+ *   backslashes get 400.
+ * - `GET /api/models/geometry/<path>`: the mesh pack (`@twin/protocol` `meshPack.ts`) of an IFC
+ *   file of the manifest. ETag: `<sha256>-<mesh pack version>`. The first request for a content
+ *   hash extracts the geometry in a worker (progress goes to every operator as `model:progress`
+ *   socket events); later ones stream the cached pack. `X-Twin-Geometry` says `extracted`,
+ *   `cache` or `shared`, and `Server-Timing` how long the server took.
+ *
+ * All answer 304 to a matching `If-None-Match` and send `Cache-Control: no-cache` (keep, but
+ * revalidate: paths stay, contents change).
+ */
+export function modelRoutes(app: FastifyInstance, deps: { tokens: AccessTokens; models: ModelService }): void {
+  const { library, geometry } = deps.models;
+  const preHandler = requireRole(deps.tokens, 'operator');
+
+  app.get('/api/models/manifest', { preHandler }, (request, reply) =>
+    answer(reply, async () => {
+      const manifest = await library.manifest();
+      if (notModified(request, reply, manifest.etag)) return;
+      return validators(reply, manifest.etag).type('application/json').send(manifest.bytes);
+    }),
+  );
+
+  app.get('/api/models/files/*', { preHandler }, (request, reply) =>
+    answer(reply, async () => {
+      const entry = (await library.manifest()).entry(requestPath(request));
+      if (entry === undefined) throw new ModelError('TWIN_ERR_MODEL_NOT_FOUND', `${requestPath(request)} is not in the model manifest`);
+      const etag = `"${entry.sha256}"`;
+      if (notModified(request, reply, etag)) return;
+      const file = await library.file(entry.path);
+      return validators(reply, etag).type(mediaType(entry.path)).header('content-length', entry.bytes).send(createReadStream(file.absolutePath));
+    }),
+  );
+
+  app.get('/api/models/geometry/*', { preHandler }, (request, reply) =>
+    answer(reply, async () => {
+      const startedMs = performance.now();
+      const entry = (await library.manifest()).entry(requestPath(request));
+      if (entry === undefined) throw new ModelError('TWIN_ERR_MODEL_NOT_FOUND', `${requestPath(request)} is not in the model manifest`);
+      if (!isIfcPath(entry.path)) throw new ModelError('TWIN_ERR_MODEL_NOT_IFC', `${entry.path} is not an IFC file`);
+      const etag = `"${entry.sha256}-${MESH_PACK_VERSION}"`;
+      if (notModified(request, reply, etag)) return;
+      const pack = await geometry.prepare(await library.file(entry.path));
+      const ms = (performance.now() - startedMs).toFixed(1);
+      return validators(reply, etag)
+        .type(MESH_PACK_MEDIA_TYPE)
+        .header('content-length', pack.byteLength)
+        .header('x-twin-geometry', pack.source)
+        .header('server-timing', `geometry;dur=${ms};desc="${pack.source}"`)
+        .send(createReadStream(pack.path));
+    }),
+  );
+}
+
+/** The `<path>` of a wildcard route, refused (400) when it could leave the models directory. */
+function requestPath(request: FastifyRequest): string {
+  const path = (request.params as { '*': string })['*'];
+  if (!isSafeModelPath(path)) throw new ModelError('TWIN_ERR_BAD_REQUEST', 'a model path is relative, /-separated, without empty, "." or ".." segments');
+  return path;
+}
+
+/** Answers 304 and returns true when `If-None-Match` names the current ETag (weak comparison). */
+function notModified(request: FastifyRequest, reply: FastifyReply, etag: string): boolean {
+  const header = request.headers['if-none-match'];
+  if (header === undefined) return false;
+  const match = header.split(',').some((tag) => {
+    const t = tag.trim();
+    return t === '*' || t.replace(/^W\//, '') === etag;
+  });
+  if (match) void validators(reply, etag).code(304).send();
+  return match;
+}
+
+/** ETag and `Cache-Control: no-cache` (keep, but revalidate: paths stay, contents change). */
+function validators(reply: FastifyReply, etag: string): FastifyReply {
+  return reply.header('etag', etag).header('cache-control', 'no-cache');
+}
+
+function mediaType(path: string): string {
+  return MEDIA_TYPES[path.slice(path.lastIndexOf('.') + 1).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/** Runs a handler, answering a `ModelError` with its code. */
+async function answer(reply: FastifyReply, handler: () => Promise<unknown>): Promise<unknown> {
+  try {
+    const result = await handler();
+    return result ?? reply;
+  } catch (error) {
+    if (error instanceof ModelError) return replyError(reply, error.code, error.message, error.details);
+    throw error;
+  }
+}
