@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { importModel } from './importModel.ts';
 import type { ErrorWhere, ImportReport } from './importReport.ts';
 import { ModelImportError, type ModelImportErrorCode } from './modelImportError.ts';
-import { sharedDataPresent, sharedFile } from './sharedTestData.ts';
+import { sharedDataPresent, sharedFile } from '../test/sharedTestData.ts';
 
 type Outcome =
   | { loads: { schema: string; counts: Record<string, number>; warnings: Array<{ message: RegExp; where?: Omit<ErrorWhere, 'file'>; count?: number }> } }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveImportOptions } from './importOptions.ts';
 import { importInWorker } from './importWorkerHost.ts';
 import type { ImportRequest } from './runImport.ts';
-import { sharedDataPresent, sharedFile } from './sharedTestData.ts';
+import { sharedDataPresent, sharedFile } from '../test/sharedTestData.ts';
 
 const NET1 = 'gis/pipe-networks/wntr/Net1.inp';
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));

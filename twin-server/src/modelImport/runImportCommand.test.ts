@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { importCommand } from './runImportCommand.ts';
-import { sharedDataPresent, sharedFile } from './sharedTestData.ts';
+import { sharedDataPresent, sharedFile } from '../test/sharedTestData.ts';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 const TWIN = 'twin-server/bin/twin.mjs';

@@ -4,7 +4,7 @@ import { importModel } from '../importModel.ts';
 import { resolveImportOptions } from '../importOptions.ts';
 import type { EpanetImportReport, ImportOptions } from '../importReport.ts';
 import { ModelImportError } from '../modelImportError.ts';
-import { sharedDataPresent, sharedFile } from '../sharedTestData.ts';
+import { sharedDataPresent, sharedFile } from '../../test/sharedTestData.ts';
 import { WarningList } from '../warningList.ts';
 import { importEpanet } from './importEpanet.ts';
 import { isInpTime } from './inpTimes.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importModel } from '../importModel.ts';
 import type { IfcImportReport } from '../importReport.ts';
-import { sharedDataPresent, sharedFile } from '../sharedTestData.ts';
+import { sharedDataPresent, sharedFile } from '../../test/sharedTestData.ts';
 
 const FILES = {
   georeferencing: 'ifc/bsi_ifc4_geographic-referencing.ifc',

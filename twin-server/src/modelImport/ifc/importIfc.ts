@@ -11,7 +11,7 @@ import { ModelImportError } from '../modelImportError.ts';
 import type { WarningList } from '../warningList.ts';
 import { prevalidateStep, type StepSummary } from './prevalidateStep.ts';
 import { readIfcModel, type IfcModelFacts } from './readIfcModel.ts';
-import { extractZipEntry, readZipEntries, ZipFormatError } from './zipArchive.ts';
+import { extractZipEntry, readZipEntries, ZipFormatError } from '../../archive/zipArchive.ts';
 
 /** The file being imported. */
 export interface IfcSource {

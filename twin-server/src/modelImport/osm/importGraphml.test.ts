@@ -3,7 +3,7 @@ import { importModel } from '../importModel.ts';
 import { resolveImportOptions } from '../importOptions.ts';
 import type { ImportReport } from '../importReport.ts';
 import { ModelImportError } from '../modelImportError.ts';
-import { sharedDataPresent, sharedFile } from '../sharedTestData.ts';
+import { sharedDataPresent, sharedFile } from '../../test/sharedTestData.ts';
 import { WarningList } from '../warningList.ts';
 import { importGraphml } from './importGraphml.ts';
 import { normaliseTagValue } from './tagValue.ts';

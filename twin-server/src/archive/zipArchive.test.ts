@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { sharedDataPresent, sharedFile } from '../sharedTestData.ts';
+import { sharedDataPresent, sharedFile } from '../test/sharedTestData.ts';
 import { extractZipEntry, readZipEntries, ZipFormatError } from './zipArchive.ts';
 
 /** A ZIP archive of one stored member, written by hand. */
