@@ -103,6 +103,25 @@ describe.skipIf(!sharedIfcPresent)('model service over HTTP (shared IFC files; s
     expect((await errorOf(notIfc)).code).toBe('TWIN_ERR_MODEL_NOT_IFC');
   });
 
+  it('reports what a model holds through the importer: IFC classes of the Duplex, GeoJSON features, and a broken file with its code', async () => {
+    const duplex = await h.http('/api/models/report/ifc/duplex.ifc');
+    expect(duplex.status).toBe(200);
+    const report = (await duplex.json()) as { kind: string; schema: string; file: string; counts: Record<string, number> };
+    expect(report).toMatchObject({ kind: 'ifc', schema: 'IFC2X3', file: 'ifc/duplex.ifc' });
+    expect(report.counts).toMatchObject({ IfcBuildingStorey: 4, IfcSpace: 21, IfcWallStandardCase: 56, IfcDoor: 14, IfcWindow: 24 });
+    const etag = duplex.headers.get('etag')!;
+    expect(etag).toMatch(/-report"$/);
+    expect((await h.http('/api/models/report/ifc/duplex.ifc', { headers: { 'if-none-match': etag } })).status).toBe(304);
+    const site = (await (await h.http('/api/models/report/site.geojson')).json()) as { kind: string };
+    expect(site.kind).toBe('geojson');
+    const broken = await h.http('/api/models/report/ifc/not-step.ifc');
+    expect(broken.status).toBeGreaterThanOrEqual(400);
+    const error = await errorOf(broken);
+    expect(error.code).toMatch(/^TWIN_ERR_MODEL_IMPORT_/);
+    // The server's own directories never reach the client.
+    expect(error.message).not.toContain(fixture.models.dir);
+  });
+
   it('serves the geometry of IfcOpenHouse as a mesh pack with ETag <sha256>-<version>', async () => {
     const sha256 = fixture.models.manifest.files.find((f) => f.path === 'ifc/house.ifc')!.sha256;
     const { response, bytes } = await timed(h, '/api/models/geometry/ifc/house.ifc');

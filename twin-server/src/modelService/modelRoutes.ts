@@ -30,6 +30,10 @@ const MEDIA_TYPES: Record<string, string> = {
  *   socket events); later ones stream the cached pack. `X-Twin-Geometry` says `extracted`,
  *   `cache` or `shared`, and `Server-Timing` how long the server took.
  *
+ * - `GET /api/models/report/<path>`: what a file of the manifest holds, as `twin import --json`
+ *   reports it (kind, schema, counts by IFC class or feature type, spatial structure,
+ *   georeference, warnings), read once per content hash. ETag: `<sha256>-report`.
+ *
  * All answer 304 to a matching `If-None-Match` and send `Cache-Control: no-cache` (keep, but
  * revalidate: paths stay, contents change).
  */
@@ -53,6 +57,17 @@ export function modelRoutes(app: FastifyInstance, deps: { tokens: AccessTokens; 
       if (notModified(request, reply, etag)) return;
       const file = await library.file(entry.path);
       return validators(reply, etag).type(mediaType(entry.path)).header('content-length', entry.bytes).send(createReadStream(file.absolutePath));
+    }),
+  );
+
+  app.get('/api/models/report/*', { preHandler }, (request, reply) =>
+    answer(reply, async () => {
+      const entry = (await library.manifest()).entry(requestPath(request));
+      if (entry === undefined) throw new ModelError('TWIN_ERR_MODEL_NOT_FOUND', `${requestPath(request)} is not in the model manifest`);
+      const etag = `"${entry.sha256}-report"`;
+      if (notModified(request, reply, etag)) return;
+      const report = await deps.models.reports.report(await library.file(entry.path));
+      return validators(reply, etag).type('application/json').send(report);
     }),
   );
 

@@ -4,6 +4,7 @@ import { GeometryCache } from './geometryCache.ts';
 import { GeometryService, type GeometryLimits, type GeometryStats } from './geometryService.ts';
 import { ModelError } from './modelError.ts';
 import { ModelLibrary } from './modelLibrary.ts';
+import { ModelReports } from './modelReports.ts';
 
 /** Where the models are and how geometry is prepared. */
 export interface ModelServiceConfig {
@@ -15,10 +16,13 @@ export interface ModelServiceConfig {
 }
 
 /**
- * The community's models: the manifest and its files ({@link ModelLibrary}) and the geometry
- * prepared from its IFC files ({@link GeometryService}). Routes are in `modelRoutes.ts`.
+ * The community's models: the manifest and its files ({@link ModelLibrary}), the geometry
+ * prepared from its IFC files ({@link GeometryService}) and what each file holds
+ * ({@link ModelReports}). Routes are in `modelRoutes.ts`.
  */
 export class ModelService {
+  readonly reports = new ModelReports();
+
   private constructor(
     readonly library: ModelLibrary,
     readonly geometry: GeometryService,
