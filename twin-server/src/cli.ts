@@ -1,10 +1,13 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { defaultRegistryPath } from '@twin/models';
-import { serveCommand } from './commands/serveCommand.ts';
-import { startCommand } from './commands/startCommand.ts';
-import { runSimulateCommand, type SimulateCommandOptions } from './simulator/simulateMain.ts';
-import { runImportCommand } from './modelImport/runImportCommand.ts';
+import type { ServeOptions } from './commands/serveCommand.ts';
+import type { StartOptions } from './commands/startCommand.ts';
+import type { ImportCommandOptions } from './modelImport/runImportCommand.ts';
+import type { SimulateCommandOptions } from './simulator/simulateMain.ts';
 import { defaultServerConfig } from './serverConfig.ts';
+
+// Each command loads its own modules when it runs, so `twin import` and `--help` do not pay for
+// the server, DuckDB and the broker.
 
 const defaults = defaultServerConfig(defaultRegistryPath);
 
@@ -44,13 +47,13 @@ const program = new Command('twin')
   .description('Smart community digital twin: the twin server, the device simulator and model tools.')
   .showHelpAfterError();
 
-serverOptions(program.command('serve').description('run the twin server: MQTT and HTTP ingest into DuckDB, live out over socket.io')).action(serveCommand);
+serverOptions(program.command('serve').description('run the twin server: MQTT and HTTP ingest into DuckDB, live out over socket.io')).action(async (options: ServeOptions) => (await import('./commands/serveCommand.ts')).serveCommand(options));
 
 serverOptions(program.command('start').description('run the server on its embedded defaults with the simulated community, and show its state'))
   .option('--no-simulate', 'do not start the device simulator')
   .option('--seed <n>', 'simulator seed', positive, 1)
   .option('--rate <x>', 'simulator speed-up of sampling intervals', positive, 1)
-  .action(startCommand);
+  .action(async (options: StartOptions) => (await import('./commands/startCommand.ts')).startCommand(options));
 
 program
   .command('simulate')
@@ -71,7 +74,9 @@ program
   .option('--duration <s>', 'stop after this many seconds (default: until SIGINT/SIGTERM)', positive)
   .option('--no-faults', 'no simulated device faults (stuck values, dropouts, spikes)')
   .option('--client-id <id>', 'MQTT client id')
-  .action((options: SimulateCliOptions) => runSimulateCommand({ ...options, ...(options.duration === undefined ? {} : { durationS: options.duration }) }));
+  .action(async (options: SimulateCliOptions) =>
+    (await import('./simulator/simulateMain.ts')).runSimulateCommand({ ...options, ...(options.duration === undefined ? {} : { durationS: options.duration }) }),
+  );
 
 program
   .command('import')
@@ -84,7 +89,7 @@ program
   .option('--timeout <s>', 'time limit of the import in seconds (default 60)')
   .option('--max-bytes <n>', 'largest file accepted, and largest .ifc unpacked from an .ifczip (default 268435456)')
   .option('--max-heap-mb <n>', 'JavaScript heap limit of the import worker in MiB (default 2048)')
-  .action(runImportCommand);
+  .action(async (file: string, options: ImportCommandOptions) => (await import('./modelImport/runImportCommand.ts')).runImportCommand(file, options));
 
 // Started by `twin start`: stop (gracefully, through the simulator's own signal handling) when the parent is gone.
 if (process.send !== undefined) {

@@ -6,11 +6,14 @@ import { closeOnSignals, configFromOptions, printCredentials, type ServeOptions 
 
 const twinBin = fileURLToPath(new URL('../../bin/twin.mjs', import.meta.url));
 
+/** Parsed options of `twin start`. */
+export type StartOptions = ServeOptions & { simulate: boolean; seed: number; rate: number };
+
 /**
  * `twin start` (what `npm start` runs): the server on its embedded defaults, the device simulator
  * as a separate process publishing to it, and a status line every few seconds.
  */
-export async function startCommand(options: ServeOptions & { simulate: boolean; seed: number; rate: number }): Promise<void> {
+export async function startCommand(options: StartOptions): Promise<void> {
   const server = await startTwinServer(configFromOptions(options));
   if (server.credentialsCreated) printCredentials(server, options.dataDir);
   console.log(`Twin server: ${server.httpUrl}   MQTT: ${server.mqttUrl}`);
