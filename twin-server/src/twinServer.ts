@@ -110,6 +110,7 @@ export async function startTwinServer(config: ServerConfig, logger: Logger = cre
         ? { mode: 'embedded', connectedDevices: broker.connectedDevices(), url: broker.url }
         : { mode: 'external', connectedDevices: subscriber?.connected() ? 1 : 0, url: config.mqttUrl ?? '' },
       registry: { sensors: catalog.size, revision: catalog.revision },
+      models: models.stats(),
     });
 
     app.setErrorHandler((error: { code?: string; statusCode?: number; message: string }, request, reply) => {

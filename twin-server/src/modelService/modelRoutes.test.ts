@@ -136,8 +136,11 @@ describe.skipIf(!sharedIfcPresent)('model service over HTTP (shared IFC files; s
   });
 
   it('loads the Duplex from the cache at least 5x faster than the first time', async () => {
+    const before = h.server.stats().models;
     const first = await timed(h, '/api/models/geometry/ifc/duplex.ifc');
     const cached = await timed(h, '/api/models/geometry/ifc/duplex.ifc');
+    const after = ((await (await h.http('/api/stats')).json()) as { models: typeof before }).models;
+    expect([after.extractions - before.extractions, after.cacheHits - before.cacheHits]).toEqual([1, 1]);
     expect([first.response.headers.get('x-twin-geometry'), cached.response.headers.get('x-twin-geometry')]).toEqual(['extracted', 'cache']);
     expect(Buffer.from(cached.bytes).equals(Buffer.from(first.bytes))).toBe(true);
     const pack = decodeMeshPack(cached.bytes);

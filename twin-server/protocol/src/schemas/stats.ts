@@ -31,5 +31,7 @@ export interface StatsDto {
     skippedTicks: number;
   };
   mqtt: { mode: 'embedded' | 'external'; connectedDevices: number; url: string };
+  /** Render-ready geometry of the models: extractions run, served from the cache, shared with a running extraction, failed. */
+  models: { extractions: number; cacheHits: number; shared: number; failures: number };
   registry: { sensors: number; revision: number };
 }
