@@ -1,6 +1,6 @@
-import { Worker } from 'node:worker_threads';
-import type { ModelProgress, TwinErrorCode } from '@twin/protocol';
+import type { ModelProgress } from '@twin/protocol';
 import type { Logger } from '../logging/logger.ts';
+import { BoundedWorkerPool, WorkerJobFailure, WorkerPoolDisposedError } from '../workers/boundedWorkerPool.ts';
 import type { CachedPack, GeometryCache } from './geometryCache.ts';
 import type { GeometryJob, GeometryWorkerMessage } from './geometryJob.ts';
 import { ModelError } from './modelError.ts';
@@ -43,18 +43,14 @@ export interface GeometryStats {
   failures: number;
 }
 
+/** The last message of a geometry job. */
+type GeometryOutcome = Exclude<GeometryWorkerMessage, { kind: 'progress' }>;
+
 const workerEntry = new URL('./geometryWorkerEntry.mjs', import.meta.url);
 /** An idle worker is stopped after this long without a job (its WebAssembly memory never shrinks). */
 const IDLE_WORKER_MS = 30_000;
 /** A worker is stopped after this many jobs. */
 const MAX_JOBS_PER_WORKER = 16;
-
-/** A started worker, whether it is still alive and how many jobs it has run. */
-interface WorkerHandle {
-  worker: Worker;
-  exited: boolean;
-  jobs: number;
-}
 
 /**
  * Render-ready geometry of IFC files, prepared once per content hash: a cache hit is read from
@@ -70,11 +66,7 @@ interface WorkerHandle {
 export class GeometryService {
   private readonly inFlight = new Map<string, Promise<PreparedGeometry>>();
   private readonly invalid = new Map<string, ModelError>();
-  private readonly workers = new Set<Worker>();
-  private readonly idle: Array<{ handle: WorkerHandle; timer: NodeJS.Timeout }> = [];
-  private readonly waiting: Array<{ start: () => void; cancel: (error: Error) => void }> = [];
-  private running = 0;
-  private disposed = false;
+  private readonly pool: BoundedWorkerPool<GeometryJob, GeometryWorkerMessage>;
   private readonly counters: GeometryStats = { extractions: 0, cacheHits: 0, shared: 0, failures: 0 };
 
   constructor(
@@ -85,7 +77,10 @@ export class GeometryService {
       /** Called with every progress event of an extraction. */
       onProgress?: (progress: ModelProgress) => void;
     },
-  ) {}
+  ) {
+    const { maxHeapMb, concurrency } = deps.limits;
+    this.pool = new BoundedWorkerPool({ entry: workerEntry, maxHeapMb, concurrency, idleMs: IDLE_WORKER_MS, maxJobsPerWorker: MAX_JOBS_PER_WORKER });
+  }
 
   /**
    * The mesh pack of an IFC file of the manifest, from the cache or freshly extracted.
@@ -110,11 +105,8 @@ export class GeometryService {
   }
 
   /** Stops every running extraction and refuses new ones. */
-  async dispose(): Promise<void> {
-    this.disposed = true;
-    for (const { timer } of this.idle.splice(0)) clearTimeout(timer);
-    for (const waiter of this.waiting.splice(0)) waiter.cancel(new ModelError('TWIN_ERR_MODEL_EXTRACTION_FAILED', 'the server is shutting down'));
-    await Promise.all([...this.workers].map((worker) => worker.terminate()));
+  dispose(): Promise<void> {
+    return this.pool.dispose();
   }
 
   private async load(file: ModelFile): Promise<PreparedGeometry> {
@@ -123,7 +115,6 @@ export class GeometryService {
       this.counters.cacheHits++;
       return { ...cached, source: 'cache' };
     }
-    await this.acquire();
     try {
       this.counters.extractions++;
       return { ...(await this.extract(file)), source: 'extracted' };
@@ -131,8 +122,6 @@ export class GeometryService {
       this.counters.failures++;
       if (error instanceof ModelError && error.code === 'TWIN_ERR_MODEL_INVALID_IFC') this.invalid.set(file.entry.sha256, error);
       throw error;
-    } finally {
-      this.release();
     }
   }
 
@@ -159,89 +148,27 @@ export class GeometryService {
     }
   }
 
-  /** Runs one job in an idle or a new worker; resolves with its `done` message. */
-  private runWorker(job: GeometryJob, path: string): Promise<Extract<GeometryWorkerMessage, { kind: 'done' }>> {
+  /** Runs one job in a worker once one of the {@link GeometryLimits.concurrency} slots is free; resolves with its `done` message. */
+  private async runWorker(job: GeometryJob, path: string): Promise<Extract<GeometryWorkerMessage, { kind: 'done' }>> {
     const { limits, onProgress } = this.deps;
-    const handle = this.takeWorker();
-    const { worker } = handle;
-    return new Promise((resolve, reject) => {
-      let settled = false;
-      const settle = (outcome: () => void, reusable: boolean) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        worker.off('message', onMessage).off('error', onError).off('exit', onExit);
-        handle.jobs++;
-        if (reusable) this.park(handle);
-        else void worker.terminate();
-        outcome();
-      };
-      const fail = (code: TwinErrorCode, message: string) => settle(() => reject(new ModelError(code, `${path}: ${message}`)), false);
-      const onMessage = (message: GeometryWorkerMessage) => {
-        if (message.kind === 'progress') onProgress?.({ path, phase: message.phase, done: message.done, total: message.total });
-        else if (message.kind === 'done') settle(() => resolve(message), true);
-        else fail(message.code, message.message);
-      };
-      const onError = (error: Error & { code?: string }) => fail(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'TWIN_ERR_MODEL_RESOURCE_LIMIT' : 'TWIN_ERR_MODEL_EXTRACTION_FAILED', error.message);
-      const onExit = (exitCode: number) => fail('TWIN_ERR_MODEL_EXTRACTION_FAILED', `the geometry worker stopped (exit code ${exitCode})`);
-      const timer = setTimeout(() => fail('TWIN_ERR_MODEL_TIMEOUT', `geometry extraction took longer than ${limits.timeoutMs} ms`), limits.timeoutMs);
-      worker.on('message', onMessage).on('error', onError).on('exit', onExit);
-      worker.ref();
-      worker.postMessage(job);
-    });
-  }
-
-  /** An idle worker that is still alive, else a new one. */
-  private takeWorker(): WorkerHandle {
-    for (let entry = this.idle.pop(); entry !== undefined; entry = this.idle.pop()) {
-      clearTimeout(entry.timer);
-      if (!entry.handle.exited) return entry.handle;
+    let outcome: GeometryOutcome;
+    try {
+      outcome = await this.pool.run({
+        request: job,
+        timeoutMs: limits.timeoutMs,
+        isFinal: (message): message is GeometryOutcome => message.kind !== 'progress',
+        onMessage: (progress) => onProgress?.({ path, phase: progress.phase, done: progress.done, total: progress.total }),
+        // web-ifc is never reused after an exception.
+        reusable: (message) => message.kind === 'done',
+      });
+    } catch (error) {
+      if (error instanceof WorkerPoolDisposedError) throw new ModelError('TWIN_ERR_MODEL_EXTRACTION_FAILED', 'the server is shutting down');
+      if (!(error instanceof WorkerJobFailure)) throw error;
+      if (error.kind === 'timeout') throw new ModelError('TWIN_ERR_MODEL_TIMEOUT', `${path}: geometry extraction took longer than ${limits.timeoutMs} ms`);
+      if (error.kind === 'out-of-memory') throw new ModelError('TWIN_ERR_MODEL_RESOURCE_LIMIT', `${path}: ${error.message}`);
+      throw new ModelError('TWIN_ERR_MODEL_EXTRACTION_FAILED', error.exitCode === undefined ? `${path}: ${error.message}` : `${path}: the geometry worker stopped (exit code ${error.exitCode})`);
     }
-    return this.spawn();
-  }
-
-  /** Keeps a worker that succeeded for the next job (not keeping the process alive), or stops it. */
-  private park(handle: WorkerHandle): void {
-    if (this.disposed || handle.exited || handle.jobs >= MAX_JOBS_PER_WORKER || this.idle.length >= this.deps.limits.concurrency) {
-      void handle.worker.terminate();
-      return;
-    }
-    handle.worker.unref();
-    const timer = setTimeout(() => {
-      const at = this.idle.findIndex((entry) => entry.handle === handle);
-      if (at >= 0) this.idle.splice(at, 1);
-      void handle.worker.terminate();
-    }, IDLE_WORKER_MS);
-    timer.unref();
-    this.idle.push({ handle, timer });
-  }
-
-  private spawn(): WorkerHandle {
-    const worker = new Worker(workerEntry, { resourceLimits: { maxOldGenerationSizeMb: this.deps.limits.maxHeapMb } });
-    const handle: WorkerHandle = { worker, exited: false, jobs: 0 };
-    this.workers.add(worker);
-    // An idle worker that fails is simply not reused; errors during a job are handled in runWorker.
-    worker.on('error', () => {});
-    worker.once('exit', () => {
-      handle.exited = true;
-      this.workers.delete(worker);
-    });
-    return handle;
-  }
-
-  private acquire(): Promise<void> {
-    if (this.disposed) return Promise.reject(new ModelError('TWIN_ERR_MODEL_EXTRACTION_FAILED', 'the server is shutting down'));
-    if (this.running < this.deps.limits.concurrency) {
-      this.running++;
-      return Promise.resolve();
-    }
-    return new Promise((start, cancel) => this.waiting.push({ start, cancel }));
-  }
-
-  private release(): void {
-    const next = this.waiting.shift();
-    // The slot passes straight to the next job.
-    if (next !== undefined) next.start();
-    else this.running--;
+    if (outcome.kind === 'failed') throw new ModelError(outcome.code, `${path}: ${outcome.message}`);
+    return outcome;
   }
 }
