@@ -5,7 +5,8 @@ import type { AccessTokens } from '../auth/accessTokens.ts';
 import { replyError } from '../http/replyError.ts';
 import { requireRole } from '../http/requireRole.ts';
 import { ModelError } from './modelError.ts';
-import { isIfcPath, isSafeModelPath } from './modelManifest.ts';
+import { isIfcPath, isSafeModelPath, type ModelFileEntry } from './modelManifest.ts';
+import type { ModelLibrary } from './modelLibrary.ts';
 import type { ModelService } from './modelService.ts';
 
 const MEDIA_TYPES: Record<string, string> = {
@@ -51,8 +52,7 @@ export function modelRoutes(app: FastifyInstance, deps: { tokens: AccessTokens; 
 
   app.get('/api/models/files/*', { preHandler }, (request, reply) =>
     answer(reply, async () => {
-      const entry = (await library.manifest()).entry(requestPath(request));
-      if (entry === undefined) throw new ModelError('TWIN_ERR_MODEL_NOT_FOUND', `${requestPath(request)} is not in the model manifest`);
+      const entry = await listedEntry(library, request);
       const etag = `"${entry.sha256}"`;
       if (notModified(request, reply, etag)) return;
       const file = await library.file(entry.path);
@@ -62,8 +62,7 @@ export function modelRoutes(app: FastifyInstance, deps: { tokens: AccessTokens; 
 
   app.get('/api/models/report/*', { preHandler }, (request, reply) =>
     answer(reply, async () => {
-      const entry = (await library.manifest()).entry(requestPath(request));
-      if (entry === undefined) throw new ModelError('TWIN_ERR_MODEL_NOT_FOUND', `${requestPath(request)} is not in the model manifest`);
+      const entry = await listedEntry(library, request);
       const etag = `"${entry.sha256}-report"`;
       if (notModified(request, reply, etag)) return;
       const report = await deps.models.reports.report(await library.file(entry.path));
@@ -74,8 +73,7 @@ export function modelRoutes(app: FastifyInstance, deps: { tokens: AccessTokens; 
   app.get('/api/models/geometry/*', { preHandler }, (request, reply) =>
     answer(reply, async () => {
       const startedMs = performance.now();
-      const entry = (await library.manifest()).entry(requestPath(request));
-      if (entry === undefined) throw new ModelError('TWIN_ERR_MODEL_NOT_FOUND', `${requestPath(request)} is not in the model manifest`);
+      const entry = await listedEntry(library, request);
       if (!isIfcPath(entry.path)) throw new ModelError('TWIN_ERR_MODEL_NOT_IFC', `${entry.path} is not an IFC file`);
       const etag = `"${entry.sha256}-${MESH_PACK_VERSION}"`;
       if (notModified(request, reply, etag)) return;
@@ -89,6 +87,14 @@ export function modelRoutes(app: FastifyInstance, deps: { tokens: AccessTokens; 
         .send(createReadStream(pack.path));
     }),
   );
+}
+
+/** The manifest entry a wildcard route names; 404 when the manifest does not list it. */
+async function listedEntry(library: ModelLibrary, request: FastifyRequest): Promise<ModelFileEntry> {
+  const path = requestPath(request);
+  const entry = (await library.manifest()).entry(path);
+  if (entry === undefined) throw new ModelError('TWIN_ERR_MODEL_NOT_FOUND', `${path} is not in the model manifest`);
+  return entry;
 }
 
 /** The `<path>` of a wildcard route, refused (400) when it could leave the models directory. */
