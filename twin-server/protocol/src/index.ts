@@ -7,3 +7,5 @@ export * from './schemas/sensor.ts';
 export * from './schemas/subscription.ts';
 export * from './schemas/stats.ts';
 export * from './meshPack.ts';
+export * from './identity.ts';
+export * from './schemas/identity.ts';

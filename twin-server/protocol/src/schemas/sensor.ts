@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SENSITIVITY_LEVELS } from '../identity.ts';
 import { SENSOR_KINDS, SENSOR_KIND_IDS, type SensorKind } from '../sensorKinds.ts';
 
 /** Alarm limits in the sensor's unit, ISA-18.2 style (low-low < low < high < high-high). */
@@ -48,6 +49,8 @@ export const sensorDefinitionSchema = z
     unit: z.string().min(1),
     name: z.string().min(1),
     nameEn: z.string().min(1).optional(),
+    /** Overrides the sensitivity of the sensor's layer (REQ PLAT-11 graded data permissions). */
+    sensitivity: z.enum(SENSITIVITY_LEVELS).optional(),
     location: sensorLocationSchema,
     samplingIntervalS: z.number().positive().finite(),
     /** Physical measuring range of the instrument. */
