@@ -40,7 +40,8 @@ function serverOptions(command: Command): Command {
     .addOption(new Option('--mqtt-password <password>', 'password at the external broker').env('TWIN_MQTT_PASSWORD'))
     .option('--max-payload-bytes <n>', 'largest accepted MQTT or HTTP payload', positive, defaults.limits.maxPayloadBytes)
     .option('--live-tick-ms <ms>', 'live frame interval', positive, defaults.liveTickMs)
-    .addOption(new Option('--log-level <level>', 'log detail').choices(['debug', 'info', 'warn', 'error']).default(defaults.logLevel));
+    .addOption(new Option('--log-level <level>', 'log detail').choices(['debug', 'info', 'warn', 'error']).default(defaults.logLevel))
+    .addOption(new Option('--production', 'production mode: no demo organisation, and refuse to start while generated demo credentials remain').env('TWIN_PRODUCTION').default(false));
 }
 
 const program = new Command('twin')

@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import { defaultRegistryPath } from '@twin/models';
 import type { IngestLimits } from './ingest/ingestPipeline.ts';
 import type { LogLevel } from './logging/logger.ts';
+import { DEFAULT_IDENTITY_OPTIONS, type IdentityOptions } from './identity/identityService.ts';
 import { DEFAULT_GEOMETRY_LIMITS, type GeometryLimits } from './modelService/geometryService.ts';
 
 /** Everything `twin serve` can be told; `defaultServerConfig` gives the embedded defaults. */
@@ -10,7 +11,7 @@ export interface ServerConfig {
   dataDir: string;
   /** DuckDB file. */
   dbPath: string;
-  /** File holding the device and operator tokens (created on first start). */
+  /** File holding the device token (created on first start). */
   credentialsPath: string;
   registryPath: string;
   host: string;
@@ -33,6 +34,13 @@ export interface ServerConfig {
   /** Prepared geometry (mesh packs), one file per IFC content hash. */
   geometryCacheDir: string;
   geometryLimits: GeometryLimits;
+  /** Login rate limits and session sweeping. */
+  identity: IdentityOptions;
+  /**
+   * Production mode: no demo organisation is created on first start, and the server refuses to
+   * start while generated demo credentials remain.
+   */
+  production: boolean;
 }
 
 /**
@@ -60,5 +68,7 @@ export function defaultServerConfig(registryPath: string, dataDir = 'var'): Serv
     modelsDir: dirname(defaultRegistryPath),
     geometryCacheDir: join(dataDir, 'geometry-cache'),
     geometryLimits: { ...DEFAULT_GEOMETRY_LIMITS },
+    identity: { ...DEFAULT_IDENTITY_OPTIONS },
+    production: false,
   };
 }

@@ -1,13 +1,21 @@
 import Fastify from 'fastify';
 import { Server as SocketServer } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents, StatsDto } from '@twin/protocol';
-import { AccessTokens } from './auth/accessTokens.ts';
+import { DeviceTokens } from './auth/deviceTokens.ts';
+import { adminRoutes } from './http/routes/adminRoutes.ts';
+import { authRoutes } from './http/routes/authRoutes.ts';
 import { queryRoutes } from './http/routes/queryRoutes.ts';
 import { ingestRoutes } from './http/routes/ingestRoutes.ts';
 import { statusRoutes } from './http/routes/statusRoutes.ts';
 import { replyError } from './http/replyError.ts';
+import { installRouteGuard, type GuardedRoute } from './http/routeGuard.ts';
+import { modelFileTarget } from './identity/dataTargets.ts';
+import { createDemoOrganisation, type DemoCredential } from './identity/demoOrganisation.ts';
+import { IdentityError } from './identity/identityError.ts';
+import { IdentityService } from './identity/identityService.ts';
 import { IngestPipeline } from './ingest/ingestPipeline.ts';
-import { LiveHub, type SocketData } from './live/liveHub.ts';
+import { LiveHub } from './live/liveHub.ts';
+import { emitWhere, installSocketGuard, type SocketData } from './live/socketGuard.ts';
 import { createLogger, type Logger } from './logging/logger.ts';
 import { startEmbeddedBroker, type EmbeddedBroker } from './mqtt/embeddedBroker.ts';
 import { startExternalSubscriber, type ExternalSubscriber } from './mqtt/externalSubscriber.ts';
@@ -22,9 +30,15 @@ export interface TwinServer {
   readonly httpUrl: string;
   /** URL devices publish to (the embedded broker, or the external one). */
   readonly mqttUrl: string;
-  readonly tokens: AccessTokens;
-  /** True when the credentials file was created by this start (show the tokens once). */
+  /** The device token (MQTT password, HTTP ingest). */
+  readonly devices: DeviceTokens;
+  /** True when the credentials file was created by this start (show the device token once). */
   readonly credentialsCreated: boolean;
+  readonly identity: IdentityService;
+  /** The demo users created by this first start, to be shown once; empty otherwise. */
+  readonly demoCredentials: readonly DemoCredential[];
+  /** Every HTTP route and who may call it. */
+  readonly routes: readonly GuardedRoute[];
   readonly catalog: SensorCatalog;
   stats(): StatsDto;
   /** Stops taking data, commits what was accepted, closes the database. */
@@ -39,7 +53,7 @@ export interface TwinServer {
 export async function startTwinServer(config: ServerConfig, logger: Logger = createLogger('twin', { level: config.logLevel })): Promise<TwinServer> {
   const startedAtMs = Date.now();
   const catalog = await SensorCatalog.load(config.registryPath);
-  const { tokens, created } = await AccessTokens.loadOrCreate(config.credentialsPath);
+  const { tokens: devices, created } = await DeviceTokens.loadOrCreate(config.credentialsPath);
   const store = await TelemetryStore.open(config.dbPath);
   const disposers: Array<() => Promise<void> | void> = [() => store.close()];
   const close = async () => {
@@ -53,13 +67,21 @@ export async function startTwinServer(config: ServerConfig, logger: Logger = cre
     disposers.length = 0;
   };
   try {
+    const identity = await IdentityService.open(await store.openIdentityStore(), { logger: logger.child('identity'), options: config.identity });
+    disposers.push(() => identity.close());
+    const community = catalog.registry.community;
+    const demoCredentials = config.production || identity.organisationCount() > 0 ? [] : await createDemoOrganisation(identity, community);
+    if (config.production) refuseDemoCredentials(identity);
+
     const sensorKeys = await store.syncSensors(catalog.sensors);
     const indexByKey = new Map<number, number>();
     sensorKeys.forEach((key, index) => indexByKey.set(key, index));
 
     const app = Fastify({ logger: false, bodyLimit: config.limits.maxPayloadBytes });
+    const guard = installRouteGuard(app, { identity, devices });
     const io = new SocketServer<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(app.server, { serveClient: false });
-    const live = new LiveHub(io, { catalog, tokens, logger: logger.child('live'), tickMs: config.liveTickMs });
+    installSocketGuard(io, { identity, logger: logger.child('socket'), denials: guard.denials });
+    const live = new LiveHub(io, { catalog, logger: logger.child('live'), tickMs: config.liveTickMs });
     const latest = await store.latestReadings();
     const seedIndices: number[] = [];
     const seedTs: number[] = [];
@@ -73,9 +95,18 @@ export async function startTwinServer(config: ServerConfig, logger: Logger = cre
     });
     live.seed(seedIndices, seedTs, seedValues);
 
+    const zoneOfBuilding = new Map(catalog.sensors.flatMap((s) => (s.location.building === undefined ? [] : [[s.location.building, s.location.area] as const])));
+    const dataOf = (entry: { role: string; building?: string }) => modelFileTarget(community.id, entry, (building) => zoneOfBuilding.get(building));
     const models = await ModelService.open(
       { modelsDir: config.modelsDir, cacheDir: config.geometryCacheDir, limits: config.geometryLimits },
-      { logger: logger.child('models'), onProgress: (progress) => io.emit('model:progress', progress) },
+      {
+        logger: logger.child('models'),
+        onProgress: (progress) => {
+          // Progress goes only to the clients that may see the model (REQ PLAT-8).
+          const entry = models.library.listedEntry(progress.path);
+          if (entry !== undefined) emitWhere(io, (auth) => auth.access.allows('models.read', dataOf(entry)), 'model:progress', progress);
+        },
+      },
     );
     disposers.push(() => models.dispose());
 
@@ -85,7 +116,7 @@ export async function startTwinServer(config: ServerConfig, logger: Logger = cre
     let broker: EmbeddedBroker | undefined;
     let subscriber: ExternalSubscriber | undefined;
     if (config.mqttUrl === undefined) {
-      broker = await startEmbeddedBroker({ host: config.host, port: config.mqttPort, tokens, ingest, logger: logger.child('mqtt') });
+      broker = await startEmbeddedBroker({ host: config.host, port: config.mqttPort, tokens: devices, ingest, logger: logger.child('mqtt') });
       const b = broker;
       disposers.push(() => b.close());
     } else {
@@ -111,6 +142,7 @@ export async function startTwinServer(config: ServerConfig, logger: Logger = cre
         : { mode: 'external', connectedDevices: subscriber?.connected() ? 1 : 0, url: config.mqttUrl ?? '' },
       registry: { sensors: catalog.size, revision: catalog.revision },
       models: models.stats(),
+      identity: { liveSessions: identity.liveSessionCount(), denials: { ...guard.denials } },
     });
 
     app.setErrorHandler((error: { code?: string; statusCode?: number; message: string }, request, reply) => {
@@ -123,10 +155,12 @@ export async function startTwinServer(config: ServerConfig, logger: Logger = cre
       return replyError(reply, 'TWIN_ERR_INTERNAL');
     });
     app.setNotFoundHandler((request, reply) => replyError(reply, 'TWIN_ERR_NOT_FOUND', `no route ${request.method} ${request.url}`));
-    statusRoutes(app, { tokens, catalog, stats, startedAtMs });
-    ingestRoutes(app, { ingest, tokens });
-    queryRoutes(app, { tokens, catalog, store });
-    modelRoutes(app, { tokens, models });
+    statusRoutes(app, { catalog, stats, startedAtMs });
+    ingestRoutes(app, { ingest });
+    queryRoutes(app, { catalog, store });
+    modelRoutes(app, { models, dataOf });
+    authRoutes(app, { identity });
+    adminRoutes(app, { identity });
     await app.listen({ host: config.host, port: config.httpPort });
     disposers.push(async () => {
       live.close();
@@ -143,9 +177,19 @@ export async function startTwinServer(config: ServerConfig, logger: Logger = cre
     }, config.rollupIntervalMs);
     disposers.push(() => clearInterval(rollups));
 
-    return { httpUrl, mqttUrl: broker?.url ?? config.mqttUrl ?? '', tokens, credentialsCreated: created, catalog, stats, close };
+    return { httpUrl, mqttUrl: broker?.url ?? config.mqttUrl ?? '', devices, credentialsCreated: created, identity, demoCredentials, routes: guard.routes, catalog, stats, close };
   } catch (error) {
     await close();
     throw error;
+  }
+}
+
+/** Production mode refuses to run with generated demo passwords still in place. */
+function refuseDemoCredentials(identity: IdentityService): void {
+  const organisations = new Set<string>();
+  for (const orgId of identity.organisationIds()) organisations.add(orgId);
+  const demo = [...organisations].flatMap((orgId) => identity.usersOf(orgId)).filter((u) => u.demoCredentials && !u.disabled);
+  if (demo.length > 0) {
+    throw new IdentityError('TWIN_ERR_AUTH_DEFAULT_CREDENTIALS', `production mode refuses generated demo credentials; change the password of, or disable: ${demo.map((u) => u.username).join(', ')}`);
   }
 }

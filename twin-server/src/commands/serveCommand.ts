@@ -19,6 +19,8 @@ export interface ServeOptions {
   maxPayloadBytes: number;
   liveTickMs: number;
   logLevel: LogLevel;
+  /** Refuse demo credentials; create no demo organisation. */
+  production: boolean;
 }
 
 /** Turns command-line options into a server configuration. */
@@ -35,6 +37,7 @@ export function configFromOptions(options: ServeOptions): ServerConfig {
   config.limits.maxPayloadBytes = options.maxPayloadBytes;
   config.liveTickMs = options.liveTickMs;
   config.logLevel = options.logLevel;
+  config.production = options.production;
   return config;
 }
 
@@ -56,15 +59,22 @@ export function closeOnSignals(server: TwinServer, beforeClose: () => Promise<vo
 /** `twin serve`. */
 export async function serveCommand(options: ServeOptions): Promise<void> {
   const server = await startTwinServer(configFromOptions(options));
-  if (server.credentialsCreated) printCredentials(server, options.dataDir);
+  printCredentials(server, options.dataDir);
   // Machine-readable line for supervisors and tests.
   console.log(JSON.stringify({ event: 'listening', http: server.httpUrl, mqtt: server.mqttUrl }));
   closeOnSignals(server);
 }
 
-/** Shows the tokens once, when they were just created. */
+/**
+ * Shows what this start created, once: the device token (kept in the credentials file) and the
+ * demo users' passwords (kept only as hashes, so never shown again).
+ */
 export function printCredentials(server: TwinServer, dataDir: string): void {
-  console.log(`New credentials written to ${join(dataDir, 'credentials.json')} (shown once):`);
-  console.log(`  device token   (MQTT password, POST /api/ingest): ${server.tokens.secrets.deviceToken}`);
-  console.log(`  operator token (GET /api/*, socket.io):           ${server.tokens.secrets.operatorToken}`);
+  if (server.credentialsCreated) {
+    console.log(`New device token written to ${join(dataDir, 'credentials.json')} (MQTT password, POST /api/ingest): ${server.devices.secrets.deviceToken}`);
+  }
+  if (server.demoCredentials.length > 0) {
+    console.log('Demo organisation created. Sign-in credentials (shown once; change them, production mode refuses them):');
+    for (const c of server.demoCredentials) console.log(`  ${c.role.padEnd(13)} ${c.username.padEnd(10)} ${c.password}`);
+  }
 }

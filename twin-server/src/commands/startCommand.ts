@@ -15,15 +15,14 @@ export type StartOptions = ServeOptions & { simulate: boolean; seed: number; rat
  */
 export async function startCommand(options: StartOptions): Promise<void> {
   const server = await startTwinServer(configFromOptions(options));
-  if (server.credentialsCreated) printCredentials(server, options.dataDir);
+  printCredentials(server, options.dataDir);
   console.log(`Twin server: ${server.httpUrl}   MQTT: ${server.mqttUrl}`);
-  console.log(`Stats: curl -H "Authorization: Bearer $(node -p "require('./${options.dataDir}/credentials.json').operatorToken")" ${server.httpUrl}/api/stats`);
 
   let simulator: ChildProcess | undefined;
   if (options.simulate) {
     simulator = spawn(process.execPath, [twinBin, 'simulate', '--mqtt-url', server.mqttUrl, '--registry', options.registry, '--seed', String(options.seed), '--rate', String(options.rate)], {
       // The token travels in the environment, not on the command line where `ps` shows it.
-      env: { ...process.env, TWIN_DEVICE_TOKEN: server.tokens.secrets.deviceToken },
+      env: { ...process.env, TWIN_DEVICE_TOKEN: server.devices.secrets.deviceToken },
       // The IPC channel closes when this process dies however it dies, and the simulator then stops.
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });

@@ -1,28 +1,9 @@
-import type { Server, Socket } from 'socket.io';
-import {
-  encodeLiveFrame,
-  LIVE_FRAME_SNAPSHOT,
-  PROTOCOL_VERSION,
-  subscriptionFilterSchema,
-  twinError,
-  type ClientToServerEvents,
-  type HandshakeAuth,
-  type ServerToClientEvents,
-  type StatsDto,
-} from '@twin/protocol';
-import type { AccessTokens, Principal } from '../auth/accessTokens.ts';
+import { encodeLiveFrame, LIVE_FRAME_SNAPSHOT, PROTOCOL_VERSION, subscriptionFilterSchema, twinError, type StatsDto } from '@twin/protocol';
 import type { ReadingBuffer } from '../ingest/readingBuffer.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { SensorCatalog } from '../registry/sensorCatalog.ts';
+import type { TwinSocket, TwinSocketServer } from './socketGuard.ts';
 import { subscriptionMask } from './subscriptionMask.ts';
-
-/** What the server keeps per socket. */
-export interface SocketData {
-  principal: Principal;
-}
-type TwinSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-/** The socket.io server typed by the wire contract. */
-export type TwinSocketServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 interface Subscriber {
   socket: TwinSocket;
@@ -58,15 +39,14 @@ export class LiveHub {
 
   constructor(
     private readonly io: TwinSocketServer,
-    private readonly deps: { catalog: SensorCatalog; tokens: AccessTokens; logger: Logger; tickMs: number },
+    private readonly deps: { catalog: SensorCatalog; logger: Logger; tickMs: number },
   ) {
     const n = deps.catalog.size;
     this.latestTs = new Float64Array(n).fill(-Infinity);
     this.latestValue = new Float64Array(n);
     this.dirtyFlags = new Uint8Array(n);
     this.dirty = new Uint32Array(n);
-    io.use((socket, next) => this.authenticate(socket as TwinSocket, next));
-    io.on('connection', (socket) => this.onConnection(socket as TwinSocket));
+    io.on('connection', (socket) => this.onConnection(socket));
   }
 
   /** Seeds latest values (from storage at startup) without sending anything. */
@@ -105,20 +85,6 @@ export class LiveHub {
     this.timer = null;
   }
 
-  private authenticate(socket: TwinSocket, next: (error?: Error) => void): void {
-    const auth = socket.handshake.auth as Partial<HandshakeAuth>;
-    if (auth.protocolVersion !== PROTOCOL_VERSION) {
-      return next(Object.assign(new Error('TWIN_ERR_PROTOCOL_VERSION'), { data: twinError('TWIN_ERR_PROTOCOL_VERSION', `protocol version ${String(auth.protocolVersion)} is not supported; the server speaks ${PROTOCOL_VERSION}`) }));
-    }
-    const principal = this.deps.tokens.authenticate(auth.token, socket.handshake.address);
-    if (principal?.kind !== 'operator') {
-      this.deps.logger.warn('socket connection refused', { address: socket.handshake.address, reason: auth.token ? 'invalid token' : 'no token' });
-      return next(Object.assign(new Error('TWIN_ERR_AUTH_INVALID'), { data: twinError(auth.token ? 'TWIN_ERR_AUTH_INVALID' : 'TWIN_ERR_AUTH_REQUIRED') }));
-    }
-    socket.data.principal = principal;
-    next();
-  }
-
   private onConnection(socket: TwinSocket): void {
     socket.emit('server:hello', {
       protocolVersion: PROTOCOL_VERSION,
@@ -143,9 +109,23 @@ export class LiveHub {
     socket.on('disconnect', () => this.unsubscribe(socket.id));
   }
 
+  /**
+   * Subscribes a socket to what its filter selects among the sensors its user may see (REQ
+   * PLAT-8, PLAT-11): clients share a group only when both the filter and the visible set are
+   * equal.
+   */
   private subscribe(socket: TwinSocket, filter: Parameters<typeof subscriptionMask>[1]): number {
     this.unsubscribe(socket.id);
-    const { key, mask, count } = subscriptionMask(this.deps.catalog, filter);
+    const { catalog } = this.deps;
+    const visible = socket.data.auth.access.sensorMask('telemetry.subscribe', catalog.registry.community.id, catalog.sensors);
+    const selected = subscriptionMask(catalog, filter);
+    const mask = selected.mask;
+    let count = 0;
+    for (let i = 0; i < mask.length; i++) {
+      mask[i]! &= visible.mask[i]!;
+      count += mask[i]!;
+    }
+    const key = `${selected.key}|${visible.key}`;
     let group = this.groups.get(key);
     if (group === undefined) {
       group = { mask, members: new Set() };

@@ -51,6 +51,11 @@ export class ModelLibrary {
     return manifest;
   }
 
+  /** The entry for `path` in the manifest as last read (progress events name files already requested). */
+  listedEntry(path: string): ModelFileEntry | undefined {
+    return this.cached?.manifest.entry(path);
+  }
+
   /**
    * The file a manifest path names, checked against the disk: present, of the listed size and
    * (once per change of the file) of the listed SHA-256.

@@ -11,6 +11,8 @@ export interface ModelFileEntry {
   bytes: number;
   /** What the file is: `site`, `roads`, `network:water`, `building`, `registry`, `cameras`, … */
   role: string;
+  /** The building an IFC file models (`B01`), for `role: 'building'`. */
+  building?: string;
 }
 
 // Only the fields the server relies on are checked; everything else passes through untouched,
@@ -22,6 +24,7 @@ const manifestSchema = z.looseObject({
       sha256: z.string().regex(/^[0-9a-fA-F]{64}$/, 'a SHA-256 in hex'),
       bytes: z.number().int().nonnegative(),
       role: z.string().default(''),
+      building: z.string().min(1).optional(),
     }),
   ),
 });
@@ -52,6 +55,7 @@ export class ModelManifest {
     readonly files: ReadonlyMap<string, ModelFileEntry>,
     /** Entries left out because their path is unsafe or repeated. */
     readonly refused: readonly string[],
+    private readonly json: Record<string, unknown>,
   ) {}
 
   /**
@@ -77,10 +81,23 @@ export class ModelManifest {
         refused.push(file.path);
         continue;
       }
-      files.set(file.path, { path: file.path, sha256: file.sha256.toLowerCase(), bytes: file.bytes, role: file.role });
+      files.set(file.path, { path: file.path, sha256: file.sha256.toLowerCase(), bytes: file.bytes, role: file.role, ...(file.building === undefined ? {} : { building: file.building }) });
     }
     const etag = `"${createHash('sha256').update(bytes).digest('hex')}"`;
-    return new ModelManifest(bytes, etag, files, refused);
+    return new ModelManifest(bytes, etag, files, refused, json as Record<string, unknown>);
+  }
+
+  /**
+   * The manifest with only the listed files `keep` admits (what one user may see), every other
+   * field as is; its ETag is the SHA-256 of those bytes. The whole manifest when all are kept.
+   */
+  subset(keep: (entry: ModelFileEntry) => boolean): { bytes: Buffer; etag: string } {
+    const kept = [...this.files.values()].filter(keep);
+    if (kept.length === this.files.size && this.refused.length === 0) return { bytes: this.bytes, etag: this.etag };
+    const paths = new Set(kept.map((e) => e.path));
+    const files = (this.json.files as Array<{ path: string }>).filter((f) => paths.has(f.path) && this.files.get(f.path) !== undefined);
+    const bytes = Buffer.from(JSON.stringify({ ...this.json, files }, null, 2) + '\n');
+    return { bytes, etag: `"${createHash('sha256').update(bytes).digest('hex')}"` };
   }
 
   /** The entry for a request path, or undefined when the manifest does not list it. */

@@ -31,10 +31,11 @@ async function startModelServer(limits: Partial<GeometryLimits> = {}) {
 }
 
 /** GET with a raw, unnormalised path (fetch would resolve `..` segments before sending). */
-function rawGet(h: Harness, path: string): Promise<{ status: number; body: string }> {
+async function rawGet(h: Harness, path: string): Promise<{ status: number; body: string }> {
   const url = new URL(h.server.httpUrl);
+  const { token } = await h.login('operator', h.demo('operator').password);
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: url.hostname, port: url.port, path, headers: { authorization: `Bearer ${h.server.tokens.secrets.operatorToken}` } }, (res) => {
+    const req = httpRequest({ host: url.hostname, port: url.port, path, headers: { authorization: `Bearer ${token}` } }, (res) => {
       let body = '';
       res.on('data', (chunk: Buffer) => (body += chunk.toString()));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));

@@ -1,9 +1,9 @@
 import { createReadStream } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { MESH_PACK_MEDIA_TYPE, MESH_PACK_VERSION } from '@twin/protocol';
-import type { AccessTokens } from '../auth/accessTokens.ts';
+import type { DataTarget } from '../identity/dataTargets.ts';
 import { replyError } from '../http/replyError.ts';
-import { requireRole } from '../http/requireRole.ts';
+import { authOf } from '../http/routeGuard.ts';
 import { ModelError } from './modelError.ts';
 import { isIfcPath, isSafeModelPath, type ModelFileEntry } from './modelManifest.ts';
 import type { ModelLibrary } from './modelLibrary.ts';
@@ -19,15 +19,17 @@ const MEDIA_TYPES: Record<string, string> = {
 };
 
 /**
- * The community's models, for operators:
+ * The community's models, for users with `models.read`, each file only within their scopes and
+ * clearance (REQ PLAT-8, PLAT-11):
  *
- * - `GET /api/models/manifest`: `manifest.json` as is. ETag: its SHA-256.
+ * - `GET /api/models/manifest`: `manifest.json` with the files the caller may see. ETag: the
+ *   SHA-256 of what was sent.
  * - `GET /api/models/files/<path>`: a file the manifest lists, streamed. ETag: its SHA-256 from
  *   the manifest. Paths not in the manifest get 404; paths with `..`, empty segments or
  *   backslashes get 400.
  * - `GET /api/models/geometry/<path>`: the mesh pack (`@twin/protocol` `meshPack.ts`) of an IFC
  *   file of the manifest. ETag: `<sha256>-<mesh pack version>`. The first request for a content
- *   hash extracts the geometry in a worker (progress goes to every operator as `model:progress`
+ *   hash extracts the geometry in a worker (progress goes to every client that may see it as `model:progress`
  *   socket events); later ones stream the cached pack. `X-Twin-Geometry` says `extracted`,
  *   `cache` or `shared`, and `Server-Timing` how long the server took.
  *
@@ -38,21 +40,22 @@ const MEDIA_TYPES: Record<string, string> = {
  * All answer 304 to a matching `If-None-Match` and send `Cache-Control: no-cache` (keep, but
  * revalidate: paths stay, contents change).
  */
-export function modelRoutes(app: FastifyInstance, deps: { tokens: AccessTokens; models: ModelService }): void {
+export function modelRoutes(app: FastifyInstance, deps: { models: ModelService; dataOf: (entry: ModelFileEntry) => DataTarget }): void {
   const { library, geometry } = deps.models;
-  const preHandler = requireRole(deps.tokens, 'operator');
+  const config = { access: { permission: 'models.read' as const } };
+  const visible = (request: FastifyRequest) => (entry: ModelFileEntry) => authOf(request).access.allows('models.read', deps.dataOf(entry));
 
-  app.get('/api/models/manifest', { preHandler }, (request, reply) =>
+  app.get('/api/models/manifest', { config }, (request, reply) =>
     answer(reply, async () => {
-      const manifest = await library.manifest();
+      const manifest = (await library.manifest()).subset(visible(request));
       if (notModified(request, reply, manifest.etag)) return;
       return validators(reply, manifest.etag).type('application/json').send(manifest.bytes);
     }),
   );
 
-  app.get('/api/models/files/*', { preHandler }, (request, reply) =>
+  app.get('/api/models/files/*', { config }, (request, reply) =>
     answer(reply, async () => {
-      const entry = await listedEntry(library, request);
+      const entry = await listedEntry(library, request, visible(request));
       const etag = `"${entry.sha256}"`;
       if (notModified(request, reply, etag)) return;
       const file = await library.file(entry.path);
@@ -60,9 +63,9 @@ export function modelRoutes(app: FastifyInstance, deps: { tokens: AccessTokens; 
     }),
   );
 
-  app.get('/api/models/report/*', { preHandler }, (request, reply) =>
+  app.get('/api/models/report/*', { config }, (request, reply) =>
     answer(reply, async () => {
-      const entry = await listedEntry(library, request);
+      const entry = await listedEntry(library, request, visible(request));
       const etag = `"${entry.sha256}-report"`;
       if (notModified(request, reply, etag)) return;
       const report = await deps.models.reports.report(await library.file(entry.path));
@@ -70,10 +73,10 @@ export function modelRoutes(app: FastifyInstance, deps: { tokens: AccessTokens; 
     }),
   );
 
-  app.get('/api/models/geometry/*', { preHandler }, (request, reply) =>
+  app.get('/api/models/geometry/*', { config }, (request, reply) =>
     answer(reply, async () => {
       const startedMs = performance.now();
-      const entry = await listedEntry(library, request);
+      const entry = await listedEntry(library, request, visible(request));
       if (!isIfcPath(entry.path)) throw new ModelError('TWIN_ERR_MODEL_NOT_IFC', `${entry.path} is not an IFC file`);
       const etag = `"${entry.sha256}-${MESH_PACK_VERSION}"`;
       if (notModified(request, reply, etag)) return;
@@ -89,11 +92,15 @@ export function modelRoutes(app: FastifyInstance, deps: { tokens: AccessTokens; 
   );
 }
 
-/** The manifest entry a wildcard route names; 404 when the manifest does not list it. */
-async function listedEntry(library: ModelLibrary, request: FastifyRequest): Promise<ModelFileEntry> {
+/**
+ * The manifest entry a wildcard route names: 404 when the manifest does not list it, 403 when
+ * the caller's scopes or clearance do not cover it.
+ */
+async function listedEntry(library: ModelLibrary, request: FastifyRequest, visible: (entry: ModelFileEntry) => boolean): Promise<ModelFileEntry> {
   const path = requestPath(request);
   const entry = (await library.manifest()).entry(path);
   if (entry === undefined) throw new ModelError('TWIN_ERR_MODEL_NOT_FOUND', `${path} is not in the model manifest`);
+  if (!visible(entry)) throw new ModelError('TWIN_ERR_AUTH_OUT_OF_SCOPE', `${path} is outside your scope or clearance`);
   return entry;
 }
 

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:net';
 import type { Writable } from 'node:stream';
 import { Aedes, type AuthenticateError } from 'aedes';
-import type { AccessTokens } from '../auth/accessTokens.ts';
+import type { DeviceTokens } from '../auth/deviceTokens.ts';
 import { IngestUnavailableError, type IngestPipeline } from '../ingest/ingestPipeline.ts';
 import type { Logger } from '../logging/logger.ts';
 import { classifyTopic } from './telemetryTopics.ts';
@@ -24,7 +24,7 @@ export interface EmbeddedBroker {
 export async function startEmbeddedBroker(options: {
   host: string;
   port: number;
-  tokens: AccessTokens;
+  tokens: DeviceTokens;
   ingest: IngestPipeline;
   logger: Logger;
   /** Socket read buffer: bytes read per commit cycle per connection. */
@@ -47,8 +47,7 @@ export async function startEmbeddedBroker(options: {
   const broker = await Aedes.createBroker({
     maxClientsIdLength: 128,
     authenticate(client, username, password, done) {
-      const principal = tokens.authenticate(password?.toString('utf8'), username ?? client.id);
-      if (principal?.kind === 'device') return done(null, true);
+      if (tokens.authenticate(password?.toString('utf8'))) return done(null, true);
       logger.warn('MQTT login refused', { clientId: client.id, username });
       const error = new Error('bad username or password') as AuthenticateError;
       error.returnCode = 4;

@@ -5,6 +5,7 @@ import type { SensorDefinition } from '@twin/protocol';
 import { cellToNumber } from './bigIntPolicy.ts';
 import { DirtyMinutes } from './dirtyMinutes.ts';
 import { HighWaterMarks } from './highWaterMarks.ts';
+import { IdentityStore } from './identityStore.ts';
 import { ReadingWriter } from './readingWriter.ts';
 import { RollupMaintainer } from './rollupMaintainer.ts';
 import { loadMigrations, runMigrations } from './runMigrations.ts';
@@ -30,6 +31,8 @@ interface Parts {
   rollups: RollupMaintainer;
   marks: HighWaterMarks;
   now: () => number;
+  /** Connections opened later on the same instance (identity). */
+  extra: StorageConnection[];
 }
 
 /**
@@ -87,7 +90,7 @@ export class TelemetryStore {
       });
       const writer = ReadingWriter.create(ingest, marks, dirty);
       const rollups = new RollupMaintainer(maintenance, ingest, dirty);
-      return new TelemetryStore({ instance, ingest, read, maintenance, registry, writer, reader, rollups, marks, now });
+      return new TelemetryStore({ instance, ingest, read, maintenance, registry, writer, reader, rollups, marks, now, extra: [] });
     } catch (error) {
       for (const connection of connections) connection.close();
       instance.closeSync();
@@ -150,14 +153,25 @@ export class TelemetryStore {
    * Lets queued commits, reads and refreshes finish, checkpoints the WAL into the database file
    * and closes connections and instance. Idempotent; later calls get the same promise.
    */
+  /**
+   * The identity tables (organisations, users, sessions, audit log) on a connection of their own
+   * in the same database; closed with the store.
+   */
+  async openIdentityStore(): Promise<IdentityStore> {
+    this.assertOpen('open identity store');
+    const connection = await StorageConnection.connect(this.parts.instance, 'identity');
+    this.parts.extra.push(connection);
+    return new IdentityStore(connection);
+  }
+
   close(): Promise<void> {
     this.closing ??= this.shutDown();
     return this.closing;
   }
 
   private async shutDown(): Promise<void> {
-    const { ingest, read, maintenance, instance } = this.parts;
-    await Promise.all([ingest.idle(), read.idle(), maintenance.idle()]);
+    const { ingest, read, maintenance, instance, extra } = this.parts;
+    await Promise.all([ingest, read, maintenance, ...extra].map((c) => c.idle()));
     let failure: unknown;
     try {
       await maintenance.exclusive(() => maintenance.run('close: checkpoint', 'CHECKPOINT'));
@@ -165,7 +179,7 @@ export class TelemetryStore {
       // The WAL still holds every commit; the next open replays it.
       failure = error;
     }
-    for (const connection of [ingest, read, maintenance]) connection.close();
+    for (const connection of [ingest, read, maintenance, ...extra]) connection.close();
     instance.closeSync();
     if (failure !== undefined) throw StorageError.wrap('close', failure);
   }

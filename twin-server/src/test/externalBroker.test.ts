@@ -45,7 +45,8 @@ describe('external broker mode (--mqtt-url) against Debian mosquitto', () => {
       const again = await startTestServer(registry, { mqttUrl: `mqtt://127.0.0.1:${port}`, dataDir: h.dir, dbPath: join(h.dir, 'twin.duckdb'), credentialsPath: join(h.dir, 'credentials.json') });
       try {
         await eventually(() => (again.server.stats().ingest.stored >= 1 ? true : undefined), 10_000, 'the message queued while the server was down');
-        const rows = (await (await again.http(`/api/readings?sensor=noise-1&from=${t0}&to=${t0 + 10}&format=json`)).json()) as { rows: Array<{ value: number }> };
+        const { token } = await again.login('operator', h.demo('operator').password);
+        const rows = (await (await again.http(`/api/readings?sensor=noise-1&from=${t0}&to=${t0 + 10}&format=json`, { token })).json()) as { rows: Array<{ value: number }> };
         expect(rows.rows.map((r) => r.value)).toEqual([50.5, 51, 52]);
       } finally {
         await again.close();

@@ -11,21 +11,28 @@ export interface ServerProcess {
   http: string;
   mqtt: string;
   deviceToken: string;
+  /** A session of the demo operator. */
   operatorToken: string;
+  /** The demo users' passwords by user name (printed on the first start of a data directory). */
+  passwords: Record<string, string>;
   /** Resolves when the process has exited. */
   exited: Promise<number | null>;
 }
 
-/** Starts `twin serve --data-dir <dir>` on free ports and waits for its listening line. */
-export async function spawnServer(dataDir: string, registryPath: string, extraArgs: string[] = []): Promise<ServerProcess> {
+/**
+ * Starts `twin serve --data-dir <dir>` on free ports, waits for its listening line and signs in as
+ * the demo operator, with the passwords it printed or, on a later start of the same directory,
+ * those of `known`.
+ */
+export async function spawnServer(dataDir: string, registryPath: string, extraArgs: string[] = [], known: Record<string, string> = {}): Promise<ServerProcess> {
   const child = spawn(process.execPath, [twinBin, 'serve', '--data-dir', dataDir, '--registry', registryPath, '--http-port', '0', '--mqtt-port', '0', '--log-level', 'warn', ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  let out = '';
   const listening = await new Promise<{ http: string; mqtt: string }>((resolve, reject) => {
-    let out = '';
     const timer = setTimeout(() => reject(new Error(`twin serve did not start within 30 s: ${stderr}`)), 30_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
@@ -40,6 +47,11 @@ export async function spawnServer(dataDir: string, registryPath: string, extraAr
       reject(new Error(`twin serve exited with ${code}: ${stderr}`));
     });
   });
-  const secrets = JSON.parse(await readFile(join(dataDir, 'credentials.json'), 'utf8')) as { deviceToken: string; operatorToken: string };
-  return { child, ...listening, ...secrets, exited };
+  const { deviceToken } = JSON.parse(await readFile(join(dataDir, 'credentials.json'), 'utf8')) as { deviceToken: string };
+  const passwords = { ...known };
+  for (const match of out.matchAll(/^ {2}[a-z]+ +([a-z]+) +(\S+)$/gm)) passwords[match[1]!] = match[2]!;
+  const login = await fetch(`${listening.http}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'operator', password: passwords.operator }) });
+  if (login.status !== 200) throw new Error(`could not sign in as the demo operator: ${login.status} ${await login.text()}`);
+  const { token } = (await login.json()) as { token: string };
+  return { child, ...listening, deviceToken, operatorToken: token, passwords, exited };
 }

@@ -86,3 +86,15 @@ export const sensorRegistrySchema = z
 
 /** A community's sensor registry. */
 export type SensorRegistry = z.infer<typeof sensorRegistrySchema>;
+
+/**
+ * `GET /api/sensors`: the sensors visible to the caller, with each one's index in live frames
+ * (`indices[i]` belongs to `sensors[i]`; frames index the whole registry of `registrySize`).
+ */
+export interface SensorListDto {
+  revision: number;
+  community: SensorRegistry['community'];
+  registrySize: number;
+  sensors: SensorDefinition[];
+  indices: number[];
+}

@@ -1,4 +1,4 @@
-import type { IngestRejectCode } from '../errors.ts';
+import type { IngestRejectCode, TwinErrorCode } from '../errors.ts';
 
 /** What `GET /api/stats` returns. Counters are totals since the server started. */
 export interface StatsDto {
@@ -34,4 +34,6 @@ export interface StatsDto {
   /** Render-ready geometry of the models: extractions run, served from the cache, shared with a running extraction, failed. */
   models: { extractions: number; cacheHits: number; shared: number; failures: number };
   registry: { sensors: number; revision: number };
+  /** Signed-in sessions, and refused requests and socket events by error code. */
+  identity: { liveSessions: number; denials: Partial<Record<TwinErrorCode, number>> };
 }

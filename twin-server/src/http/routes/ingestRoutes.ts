@@ -1,19 +1,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AccessTokens } from '../../auth/accessTokens.ts';
 import { IngestUnavailableError, type IngestPipeline } from '../../ingest/ingestPipeline.ts';
 import { replyError } from '../replyError.ts';
-import { requireRole } from '../requireRole.ts';
 
 /**
  * `POST /api/ingest` and `POST /api/ingest/:sensorId`: batch ingest for gateways that cannot speak
  * MQTT (REQ PLAT-10). Bodies are compact batches, gateway batches or SenML packs
- * (`application/json` or `application/senml+json`). The answer comes after the good readings
+ * (`application/json` or `application/senml+json`), with the device token. The answer comes after the good readings
  * are committed: 200 with the count of accepted readings and every rejection with its code; 422
  * when no reading was good; 503 (not stored, retry) when storage is saturated or failing.
  */
-export function ingestRoutes(app: FastifyInstance, deps: { ingest: IngestPipeline; tokens: AccessTokens }): void {
+export function ingestRoutes(app: FastifyInstance, deps: { ingest: IngestPipeline }): void {
   const { ingest } = deps;
-  app.addContentTypeParser(['application/json', 'application/senml+json'], { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
   const handler = async (request: FastifyRequest, reply: FastifyReply) => {
     const { sensorId } = request.params as { sensorId?: string };
     if (!Buffer.isBuffer(request.body)) return replyError(reply, 'TWIN_ERR_INGEST_MALFORMED_PAYLOAD', 'send a JSON body with Content-Type application/json or application/senml+json');
@@ -35,7 +32,11 @@ export function ingestRoutes(app: FastifyInstance, deps: { ingest: IngestPipelin
       throw error;
     }
   };
-  const preHandler = requireRole(deps.tokens, 'device');
-  app.post('/api/ingest', { preHandler }, handler);
-  app.post('/api/ingest/:sensorId', { preHandler }, handler);
+  const config = { access: { device: true as const } };
+  // Bodies reach the hot-path validator as raw bytes; the parser applies to these routes only.
+  void app.register(async (scope) => {
+    scope.addContentTypeParser(['application/json', 'application/senml+json'], { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+    scope.post('/api/ingest', { config }, handler);
+    scope.post('/api/ingest/:sensorId', { config }, handler);
+  });
 }
