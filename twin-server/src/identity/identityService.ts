@@ -247,7 +247,7 @@ export class IdentityService {
       throw new IdentityError('TWIN_ERR_AUTH_RATE_LIMITED', `too many failed logins from ${ip}; try again in ${retryAfterS} s`, { retryAfterS });
     }
     const candidate = this.usersByName.get(username.toLowerCase());
-    if (candidate?.lockedUntilMs != null && candidate.lockedUntilMs > now) {
+    if (candidate !== undefined && candidate.lockedUntilMs !== null && candidate.lockedUntilMs > now) {
       await this.record(this.entry({ user: candidate, ip }, candidate.orgId, 'auth.login', candidate.id, 'denied', { reason: 'locked' }));
       throw lockedError(candidate.lockedUntilMs);
     }

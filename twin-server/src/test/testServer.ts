@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import mqtt, { type MqttClient } from 'mqtt';
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION, type ClientToServerEvents, type Grant, type LoginResult, type OrganisationCreate, type SensorRegistry, type ServerToClientEvents, type Sensitivity } from '@twin/protocol';
-import { silentLogger } from '../logging/logger.ts';
+import { silentLogger, type Logger } from '../logging/logger.ts';
 import { defaultServerConfig, type ServerConfig } from '../serverConfig.ts';
 import { startTwinServer, type TwinServer } from '../twinServer.ts';
 
@@ -32,11 +32,11 @@ export interface TestUser {
  * A real server (DuckDB file, embedded broker, HTTP, socket.io) on free ports in a temp dir. The
  * first start creates the demo organisation; `operator()` and `http()` sign in as its operator.
  */
-export async function startTestServer(registry: SensorRegistry, overrides: Partial<ServerConfig> = {}) {
+export async function startTestServer(registry: SensorRegistry, overrides: Partial<ServerConfig> = {}, logger: Logger = silentLogger) {
   const data = await makeDataDir(registry);
   const defaults = defaultServerConfig(data.registryPath, data.dir);
   const config = { ...defaults, httpPort: 0, mqttPort: 0, rollupIntervalMs: 60_000, identity: { ...defaults.identity, sweepIntervalMs: 100 }, ...overrides };
-  const server = await startTwinServer(config, silentLogger);
+  const server = await startTwinServer(config, logger);
   const clients: Array<{ close: () => unknown }> = [];
   const platform = { user: null, ip: 'test' };
   const login = async (username: string, password: string): Promise<LoginResult> => {
