@@ -41,6 +41,8 @@ function serverOptions(command: Command): Command {
     .option('--max-payload-bytes <n>', 'largest accepted MQTT or HTTP payload', positive, defaults.limits.maxPayloadBytes)
     .option('--live-tick-ms <ms>', 'live frame interval', positive, defaults.liveTickMs)
     .addOption(new Option('--log-level <level>', 'log detail').choices(['debug', 'info', 'warn', 'error']).default(defaults.logLevel))
+    .option('--oidc-config <file>', 'JSON array of OpenID Connect providers for single sign-on ({id, name, issuer, clientId, clientSecret?, orgId, usernameClaim?})')
+    .option('--public-url <url>', 'origin browsers reach this server at (the single sign-on callback is registered under it)')
     .addOption(new Option('--production', 'production mode: no demo organisation, and refuse to start while generated demo credentials remain').env('TWIN_PRODUCTION').default(false));
 }
 

@@ -3,6 +3,7 @@ import { defaultRegistryPath } from '@twin/models';
 import type { IngestLimits } from './ingest/ingestPipeline.ts';
 import type { LogLevel } from './logging/logger.ts';
 import { DEFAULT_IDENTITY_OPTIONS, type IdentityOptions } from './identity/identityService.ts';
+import type { OidcProviderConfig } from './identity/oidcSignIn.ts';
 import { DEFAULT_GEOMETRY_LIMITS, type GeometryLimits } from './modelService/geometryService.ts';
 
 /** Everything `twin serve` can be told; `defaultServerConfig` gives the embedded defaults. */
@@ -41,6 +42,10 @@ export interface ServerConfig {
    * start while generated demo credentials remain.
    */
   production: boolean;
+  /** OpenID Connect providers offered for single sign-on. */
+  oidcProviders: OidcProviderConfig[];
+  /** The origin browsers reach this server at (the OIDC callback is registered under it); default: the listening address. */
+  publicUrl?: string;
 }
 
 /**
@@ -70,5 +75,6 @@ export function defaultServerConfig(registryPath: string, dataDir = 'var'): Serv
     geometryLimits: { ...DEFAULT_GEOMETRY_LIMITS },
     identity: { ...DEFAULT_IDENTITY_OPTIONS },
     production: false,
+    oidcProviders: [],
   };
 }

@@ -4,6 +4,7 @@ import type { ClientToServerEvents, ServerToClientEvents, StatsDto } from '@twin
 import { DeviceTokens } from './auth/deviceTokens.ts';
 import { adminRoutes } from './http/routes/adminRoutes.ts';
 import { authRoutes } from './http/routes/authRoutes.ts';
+import { oidcRoutes } from './http/routes/oidcRoutes.ts';
 import { queryRoutes } from './http/routes/queryRoutes.ts';
 import { ingestRoutes } from './http/routes/ingestRoutes.ts';
 import { statusRoutes } from './http/routes/statusRoutes.ts';
@@ -13,6 +14,7 @@ import { modelFileTarget } from './identity/dataTargets.ts';
 import { createDemoOrganisation, type DemoCredential } from './identity/demoOrganisation.ts';
 import { IdentityError } from './identity/identityError.ts';
 import { IdentityService } from './identity/identityService.ts';
+import { OidcSignIn } from './identity/oidcSignIn.ts';
 import { IngestPipeline } from './ingest/ingestPipeline.ts';
 import { LiveHub } from './live/liveHub.ts';
 import { emitWhere, installSocketGuard, type SocketData } from './live/socketGuard.ts';
@@ -161,6 +163,8 @@ export async function startTwinServer(config: ServerConfig, logger: Logger = cre
     modelRoutes(app, { models, dataOf });
     authRoutes(app, { identity });
     adminRoutes(app, { identity });
+    let origin = config.publicUrl === undefined ? undefined : new URL(config.publicUrl).origin;
+    oidcRoutes(app, { sso: new OidcSignIn(config.oidcProviders, { identity, serverOrigin: () => origin ?? '' }) });
     await app.listen({ host: config.host, port: config.httpPort });
     disposers.push(async () => {
       live.close();
@@ -170,6 +174,7 @@ export async function startTwinServer(config: ServerConfig, logger: Logger = cre
     const address = app.server.address();
     const httpPort = typeof address === 'object' && address !== null ? address.port : config.httpPort;
     const httpUrl = `http://${config.host}:${httpPort}`;
+    origin ??= httpUrl;
     logger.info('twin server listening', { http: httpUrl, mqtt: broker?.url ?? config.mqttUrl, db: config.dbPath, sensors: catalog.size });
 
     const rollups = setInterval(() => {

@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { z } from 'zod';
 import type { LogLevel } from '../logging/logger.ts';
 import { defaultServerConfig, type ServerConfig } from '../serverConfig.ts';
 import { startTwinServer, type TwinServer } from '../twinServer.ts';
@@ -21,10 +23,28 @@ export interface ServeOptions {
   logLevel: LogLevel;
   /** Refuse demo credentials; create no demo organisation. */
   production: boolean;
+  /** JSON file of OpenID Connect providers. */
+  oidcConfig?: string;
+  publicUrl?: string;
 }
 
+const oidcProvidersSchema = z.array(
+  z
+    .object({
+      id: z.string().regex(/^[a-z0-9-]{1,32}$/),
+      name: z.string().min(1),
+      issuer: z.url(),
+      clientId: z.string().min(1),
+      clientSecret: z.string().min(1).optional(),
+      orgId: z.string().min(1),
+      usernameClaim: z.string().min(1).optional(),
+      allowInsecure: z.boolean().optional(),
+    })
+    .strict(),
+);
+
 /** Turns command-line options into a server configuration. */
-export function configFromOptions(options: ServeOptions): ServerConfig {
+export async function configFromOptions(options: ServeOptions): Promise<ServerConfig> {
   const config = defaultServerConfig(options.registry, options.dataDir);
   config.dbPath = options.db ?? join(options.dataDir, 'twin.duckdb');
   if (options.models !== undefined) config.modelsDir = options.models;
@@ -38,6 +58,12 @@ export function configFromOptions(options: ServeOptions): ServerConfig {
   config.liveTickMs = options.liveTickMs;
   config.logLevel = options.logLevel;
   config.production = options.production;
+  if (options.publicUrl !== undefined) config.publicUrl = options.publicUrl;
+  if (options.oidcConfig !== undefined) {
+    const parsed = oidcProvidersSchema.safeParse(JSON.parse(await readFile(options.oidcConfig, 'utf8')));
+    if (!parsed.success) throw new Error(`${options.oidcConfig}: ${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`);
+    config.oidcProviders = parsed.data;
+  }
   return config;
 }
 
@@ -58,7 +84,7 @@ export function closeOnSignals(server: TwinServer, beforeClose: () => Promise<vo
 
 /** `twin serve`. */
 export async function serveCommand(options: ServeOptions): Promise<void> {
-  const server = await startTwinServer(configFromOptions(options));
+  const server = await startTwinServer(await configFromOptions(options));
   printCredentials(server, options.dataDir);
   // Machine-readable line for supervisors and tests.
   console.log(JSON.stringify({ event: 'listening', http: server.httpUrl, mqtt: server.mqttUrl }));

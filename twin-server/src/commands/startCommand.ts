@@ -14,7 +14,7 @@ export type StartOptions = ServeOptions & { simulate: boolean; seed: number; rat
  * as a separate process publishing to it, and a status line every few seconds.
  */
 export async function startCommand(options: StartOptions): Promise<void> {
-  const server = await startTwinServer(configFromOptions(options));
+  const server = await startTwinServer(await configFromOptions(options));
   printCredentials(server, options.dataDir);
   console.log(`Twin server: ${server.httpUrl}   MQTT: ${server.mqttUrl}`);
 

@@ -9,7 +9,8 @@ export const SESSION_END_CODES: Record<SessionEndReason, TwinErrorCode> = {
   logout: 'TWIN_ERR_AUTH_SESSION_REVOKED',
 };
 
-/** Ended sessions remembered (to answer with the reason) at most this many. */
+/** Ended sessions are remembered (to answer with the reason) this long, and at most this many. */
+const TOMBSTONE_MS = 3600_000;
 const MAX_TOMBSTONES = 10_000;
 
 /**
@@ -61,7 +62,7 @@ export class SessionRegistry {
   end(session: SessionRecord, reason: SessionEndReason, nowMs: number): SessionRecord {
     this.live.delete(session.tokenHash);
     this.touched.delete(session.tokenHash);
-    this.ended.set(session.tokenHash, { reason, untilMs: session.expiresMs });
+    this.ended.set(session.tokenHash, { reason, untilMs: nowMs + TOMBSTONE_MS });
     if (this.ended.size > MAX_TOMBSTONES) this.forgetEnded(nowMs);
     return { ...session, endedMs: nowMs, endReason: reason };
   }
@@ -79,7 +80,7 @@ export class SessionRegistry {
     return this.live.size;
   }
 
-  /** Drops tombstones past their session's lifetime, and the oldest ones beyond the cap. */
+  /** Drops tombstones older than an hour, and the oldest ones beyond the cap. */
   forgetEnded(nowMs: number): void {
     for (const [hash, tomb] of this.ended) if (tomb.untilMs <= nowMs) this.ended.delete(hash);
     for (const hash of this.ended.keys()) {

@@ -43,6 +43,8 @@ interface Probe {
   check?: (response: Response, caller: Caller) => Promise<void>;
   /** Whether the request ends the caller's session (run with a session of its own). */
   endsSession?: boolean;
+  /** The status of an allowed request that is still refused for what it asks (not who asks). */
+  status?: number;
 }
 
 const json = (body: unknown, method = 'POST'): RequestInit => ({ method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -117,6 +119,10 @@ describe('authorisation matrix: every role of two organisations against every ro
       },
       'POST /api/auth/login': { path: '/api/auth/login', init: json({ username: `${caller.org}-${caller.role}`, password: password(caller.org, caller.role) }) },
       'GET /api/auth/session': { path: '/api/auth/session' },
+      'GET /api/auth/oidc/providers': { path: '/api/auth/oidc/providers' },
+      'GET /api/auth/oidc/:provider/start': { path: `/api/auth/oidc/none/start?redirect_uri=http://127.0.0.1:9/cb&code_challenge=${'x'.repeat(43)}&state=abcdefgh`, status: 404 },
+      'GET /api/auth/oidc/callback': { path: '/api/auth/oidc/callback?state=unknown&code=x', status: 400 },
+      'POST /api/auth/oidc/token': { path: '/api/auth/oidc/token', init: json({ code: 'unknown', code_verifier: 'v'.repeat(43), redirect_uri: 'http://127.0.0.1:9/cb' }), status: 400 },
       'POST /api/auth/activity': { path: '/api/auth/activity', init: { method: 'POST' } },
       'POST /api/auth/logout': { path: '/api/auth/logout', init: { method: 'POST' }, endsSession: true },
       'POST /api/auth/logout-all': { path: '/api/auth/logout-all', init: { method: 'POST' }, endsSession: true },
@@ -192,7 +198,9 @@ describe('authorisation matrix: every role of two organisations against every ro
         const what = `${caller.org} ${caller.role} ${route.method} ${probe.path}`;
         // Signing out everywhere or changing the password also ends the caller's main session.
         if (probe.endsSession) caller.token = (await h.login(`${caller.org}-${caller.role}`, password(caller.org, caller.role))).token;
-        if (expected === 'allowed') {
+        if (expected === 'allowed' && probe.status !== undefined) {
+          expect(response.status, what).toBe(probe.status);
+        } else if (expected === 'allowed') {
           expect(response.status, `${what}: ${await response.clone().text()}`).toBeLessThan(400);
           await probe.check?.(response, caller);
           allowed++;
