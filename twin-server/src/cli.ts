@@ -54,6 +54,7 @@ serverOptions(program.command('serve').description('run the twin server: MQTT an
 
 serverOptions(program.command('start').description('run the server on its embedded defaults with the simulated community, and show its state'))
   .option('--no-simulate', 'do not start the device simulator')
+  .option('--no-open', 'do not open the command-center app')
   .option('--seed <n>', 'simulator seed', positive, 1)
   .option('--rate <x>', 'simulator speed-up of sampling intervals', positive, 1)
   .action(async (options: StartOptions) => (await import('./commands/startCommand.ts')).startCommand(options));

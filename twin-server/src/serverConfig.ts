@@ -1,4 +1,5 @@
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defaultRegistryPath } from '@twin/models';
 import type { IngestLimits } from './ingest/ingestPipeline.ts';
 import type { LogLevel } from './logging/logger.ts';
@@ -44,6 +45,8 @@ export interface ServerConfig {
   production: boolean;
   /** OpenID Connect providers offered for single sign-on. */
   oidcProviders: OidcProviderConfig[];
+  /** The built command-center app served at `/` (absent: not served). */
+  rendererDir?: string;
   /** The origin browsers reach this server at (the OIDC callback is registered under it); default: the listening address. */
   publicUrl?: string;
 }
@@ -76,5 +79,6 @@ export function defaultServerConfig(registryPath: string, dataDir = 'var'): Serv
     identity: { ...DEFAULT_IDENTITY_OPTIONS },
     production: false,
     oidcProviders: [],
+    rendererDir: fileURLToPath(new URL('../../desktop/dist/renderer', import.meta.url)),
   };
 }

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import Fastify from 'fastify';
 import { Server as SocketServer } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents, StatsDto } from '@twin/protocol';
@@ -9,6 +11,7 @@ import { queryRoutes } from './http/routes/queryRoutes.ts';
 import { ingestRoutes } from './http/routes/ingestRoutes.ts';
 import { statusRoutes } from './http/routes/statusRoutes.ts';
 import { replyError } from './http/replyError.ts';
+import { rendererRoutes } from './http/rendererRoutes.ts';
 import { installRouteGuard, type GuardedRoute } from './http/routeGuard.ts';
 import { modelFileTarget } from './identity/dataTargets.ts';
 import { createDemoOrganisation, type DemoCredential } from './identity/demoOrganisation.ts';
@@ -165,6 +168,8 @@ export async function startTwinServer(config: ServerConfig, logger: Logger = cre
     adminRoutes(app, { identity });
     let origin = config.publicUrl === undefined ? undefined : new URL(config.publicUrl).origin;
     oidcRoutes(app, { sso: new OidcSignIn(config.oidcProviders, { identity, serverOrigin: () => origin ?? '' }) });
+    if (config.rendererDir !== undefined && existsSync(join(config.rendererDir, 'index.html'))) rendererRoutes(app, { rendererDir: config.rendererDir });
+    else logger.warn('the command-center app is not built, so / serves nothing: run npm run build -w desktop', { rendererDir: config.rendererDir });
     await app.listen({ host: config.host, port: config.httpPort });
     disposers.push(async () => {
       live.close();

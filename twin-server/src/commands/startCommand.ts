@@ -5,18 +5,28 @@ import { startTwinServer } from '../twinServer.ts';
 import { closeOnSignals, configFromOptions, printCredentials, type ServeOptions } from './serveCommand.ts';
 
 const twinBin = fileURLToPath(new URL('../../bin/twin.mjs', import.meta.url));
+// The desktop workspace's launcher, loaded at run time: the desktop package depends on the
+// server, so the server cannot depend on it at build time.
+const desktopLauncher = new URL('../../../desktop/src/launcher/openDesktop.ts', import.meta.url);
+
+/** What `twin start` needs of the desktop launcher. */
+interface DesktopLauncher {
+  openDesktop(url: string): { kind: string };
+}
 
 /** Parsed options of `twin start`. */
-export type StartOptions = ServeOptions & { simulate: boolean; seed: number; rate: number };
+export type StartOptions = ServeOptions & { simulate: boolean; seed: number; rate: number; open: boolean };
 
 /**
  * `twin start` (what `npm start` runs): the server on its embedded defaults, the device simulator
- * as a separate process publishing to it, and a status line every few seconds.
+ * as a separate process publishing to it, the command-center app (Electron where installed, else
+ * Chromium's app mode, else the URL to open), and a status line every few seconds.
  */
 export async function startCommand(options: StartOptions): Promise<void> {
   const server = await startTwinServer(await configFromOptions(options));
   printCredentials(server, options.dataDir);
   console.log(`Twin server: ${server.httpUrl}   MQTT: ${server.mqttUrl}`);
+  if (options.open) ((await import(desktopLauncher.href)) as DesktopLauncher).openDesktop(`${server.httpUrl}/`);
 
   let simulator: ChildProcess | undefined;
   if (options.simulate) {

@@ -20,6 +20,8 @@ function setCacheHeaders(reply: FastifyReply, path: string): void {
  * Serves the built renderer (`desktop/dist/renderer`) at `/`: `index.html` for `/` (the SSO
  * redirect lands there with `?code=…&state=…`), its assets below, each with the security headers.
  * Registered in its own encapsulated context, so the headers and the file routes stay off the API.
+ * The routes are declared here (public, like every route declares who may call it); the static
+ * plugin only sends the files, refusing dotfiles and paths that leave the directory.
  */
 export function rendererRoutes(app: FastifyInstance, deps: { rendererDir: string }): void {
   void app.register(async (renderer) => {
@@ -27,13 +29,9 @@ export function rendererRoutes(app: FastifyInstance, deps: { rendererDir: string
       reply.headers(RENDERER_SECURITY_HEADERS);
       return payload;
     });
-    await renderer.register(fastifyStatic, {
-      root: deps.rendererDir,
-      prefix: '/',
-      index: 'index.html',
-      decorateReply: false,
-      dotfiles: 'deny',
-      setHeaders: setCacheHeaders,
-    });
+    await renderer.register(fastifyStatic, { root: deps.rendererDir, serve: false, dotfiles: 'deny', setHeaders: setCacheHeaders });
+    const config = { access: { public: true as const } };
+    renderer.get('/', { config }, (_request, reply) => reply.sendFile('index.html'));
+    renderer.get('/*', { config }, (request, reply) => reply.sendFile((request.params as { '*': string })['*']));
   });
 }

@@ -78,6 +78,9 @@ describe('authorisation matrix: every role of two organisations against every ro
     const otherOrg = (caller.org === 'org-a' ? 'org-b' : 'org-a') as OrgId;
     return {
       'GET /api/health': { path: '/api/health' },
+      // The command-center app's files, when it is built.
+      'GET /': { path: '/' },
+      'GET /*': { path: '/index.html' },
       'GET /api/stats': { path: '/api/stats' },
       'GET /api/sensors': {
         path: '/api/sensors',
