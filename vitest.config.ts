@@ -16,7 +16,17 @@ export default defineConfig({
         },
       },
       { test: { name: 'models', root: 'models', include: ['src/**/*.test.ts'] } },
-      { test: { name: 'desktop', root: 'desktop', include: ['src/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'desktop',
+          root: 'desktop',
+          include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          // Browser tests drive real Chromium against a real server; one file at a time on 2 cores.
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -18,7 +18,7 @@ export const benchmark: Benchmark = {
     const server = await startBenchServer(benchRegistry(SENSORS));
     try {
       let received = 0;
-      const clients = await Promise.all(Array.from({ length: CLIENTS }, () => liveClient(server.http, server.operatorToken, {}, (f) => (received += f.values.length))));
+      const clients = await Promise.all(Array.from({ length: CLIENTS }, () => liveClient(server.http, server.sessionToken, {}, (f) => (received += f.values.length))));
       const devices = await connectDevices(server.mqtt, server.deviceToken, 4, 'gateway');
       const ids = Array.from({ length: SENSORS }, (_, i) => `s${i}`);
       const tsBase = Date.now() - 3_600_000;

@@ -23,7 +23,7 @@ export const benchmark: Benchmark = {
       const histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: 3 });
       const probeIds = Array.from({ length: PROBE_SENSORS }, (_, i) => `s${BACKGROUND_SENSORS + i}`);
       let received = 0;
-      const client = await liveClient(server.http, server.operatorToken, { sensors: probeIds }, (frame) => {
+      const client = await liveClient(server.http, server.sessionToken, { sensors: probeIds }, (frame) => {
         const arrived = performance.timeOrigin + performance.now();
         for (let i = 0; i < frame.values.length; i++) {
           histogram.recordValue(Math.max(1, Math.round((arrived - frame.values[i]!) * 1000)));

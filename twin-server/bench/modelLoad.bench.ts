@@ -82,8 +82,8 @@ async function cachedSpeedup(): Promise<{ first: number; cached: number; files: 
   }
   const server = await startBenchServer(benchRegistry(10), ['--models', modelsDir]);
   try {
-    const first = await loadAll(server.http, server.operatorToken, buildings);
-    const cached = await loadAll(server.http, server.operatorToken, buildings);
+    const first = await loadAll(server.http, server.sessionToken, buildings);
+    const cached = await loadAll(server.http, server.sessionToken, buildings);
     return { first, cached, files: buildings.length, source };
   } finally {
     await server.stop();

@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { defaultRegistryPath } from '@twin/models';
 import type { ServeOptions } from './commands/serveCommand.ts';
+import type { IdentityInitOptions } from './commands/identityCommand.ts';
 import type { StartOptions } from './commands/startCommand.ts';
 import type { ImportCommandOptions } from './modelImport/runImportCommand.ts';
 import type { SimulateCommandOptions } from './simulator/simulateMain.ts';
@@ -81,6 +82,21 @@ program
   .action(async (options: SimulateCliOptions) =>
     (await import('./simulator/simulateMain.ts')).runSimulateCommand({ ...options, ...(options.duration === undefined ? {} : { durationS: options.duration }) }),
   );
+
+program
+  .command('identity')
+  .description('identity administration on a stopped server')
+  .command('init')
+  .description('production first run: create an organisation and its first administrator (password from TWIN_ADMIN_PASSWORD)')
+  .option('--data-dir <dir>', 'directory of the database', defaults.dataDir)
+  .option('--db <path>', 'DuckDB database file (default: <data-dir>/twin.duckdb)')
+  .requiredOption('--org <id>', 'organisation id, e.g. futian-property')
+  .requiredOption('--org-name <name>', 'organisation name, e.g. 福田物业服务中心')
+  .option('--kind <kind>', 'property, street, utility, police or other', 'property')
+  .requiredOption('--community <id>', "the community the organisation's domain covers (the registry's community id)")
+  .option('--admin <username>', "the administrator's user name", 'admin')
+  .option('--admin-name <name>', "the administrator's display name", '系统管理员')
+  .action(async (options: IdentityInitOptions) => (await import('./commands/identityCommand.ts')).identityInitCommand(options));
 
 program
   .command('import')

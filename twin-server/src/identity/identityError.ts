@@ -1,14 +1,6 @@
-import type { TwinErrorCode } from '@twin/protocol';
+import { CodedError } from '../codedError.ts';
 
-/** A refused identity action with the catalogue code it answers with and a specific message. */
-export class IdentityError extends Error {
+/** A refused identity action (login, session, user administration, single sign-on). */
+export class IdentityError extends CodedError {
   override name = 'IdentityError';
-
-  constructor(
-    readonly code: TwinErrorCode,
-    message: string,
-    readonly details?: Record<string, unknown>,
-  ) {
-    super(message);
-  }
 }

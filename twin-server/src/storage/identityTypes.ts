@@ -1,4 +1,4 @@
-import type { AuditOutcome, Grant, OrganisationDto, Sensitivity } from '@twin/protocol';
+import type { AuditEventDto, Grant, OrganisationDto, Sensitivity } from '@twin/protocol';
 
 /** An organisation as stored. */
 export interface OrganisationRecord extends OrganisationDto {
@@ -40,17 +40,7 @@ export interface SessionRecord {
 }
 
 /** An audit entry to record; the store assigns its id. */
-export interface AuditEntry {
-  tsMs: number;
-  orgId: string | null;
-  actorId: string | null;
-  actorName: string;
-  action: string;
-  target: string;
-  outcome: AuditOutcome;
-  ip: string;
-  detail: Record<string, unknown>;
-}
+export type AuditEntry = Omit<AuditEventDto, 'id'>;
 
 /** Changes written in one transaction: an action and its audit entries land together or not at all. */
 export interface IdentityChange {

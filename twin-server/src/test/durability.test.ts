@@ -59,7 +59,7 @@ describe('durability contract: an acknowledged reading is a committed reading', 
       }
 
       // The server itself starts again on the same database and serves it.
-      const second = await spawnServer(data.dir, data.registryPath, [], first.passwords);
+      const second = await spawnServer(data.dir, data.registryPath, [], { passwords: first.passwords });
       const stats = await fetch(`${second.http}/api/health`);
       expect(stats.status).toBe(200);
       second.child.kill('SIGTERM');

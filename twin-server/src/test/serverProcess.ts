@@ -11,8 +11,8 @@ export interface ServerProcess {
   http: string;
   mqtt: string;
   deviceToken: string;
-  /** A session of the demo operator. */
-  operatorToken: string;
+  /** A session of the signed-in user (the demo operator unless told otherwise). */
+  sessionToken: string;
   /** The demo users' passwords by user name (printed on the first start of a data directory). */
   passwords: Record<string, string>;
   /** Resolves when the process has exited. */
@@ -21,10 +21,10 @@ export interface ServerProcess {
 
 /**
  * Starts `twin serve --data-dir <dir>` on free ports, waits for its listening line and signs in as
- * the demo operator, with the passwords it printed or, on a later start of the same directory,
- * those of `known`.
+ * `user` (the demo operator by default) with the passwords it printed or, on a later start of the
+ * same directory, those of `passwords`.
  */
-export async function spawnServer(dataDir: string, registryPath: string, extraArgs: string[] = [], known: Record<string, string> = {}): Promise<ServerProcess> {
+export async function spawnServer(dataDir: string, registryPath: string, extraArgs: string[] = [], options: { passwords?: Record<string, string>; user?: string } = {}): Promise<ServerProcess> {
   const child = spawn(process.execPath, [twinBin, 'serve', '--data-dir', dataDir, '--registry', registryPath, '--http-port', '0', '--mqtt-port', '0', '--log-level', 'warn', ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -48,10 +48,14 @@ export async function spawnServer(dataDir: string, registryPath: string, extraAr
     });
   });
   const { deviceToken } = JSON.parse(await readFile(join(dataDir, 'credentials.json'), 'utf8')) as { deviceToken: string };
-  const passwords = { ...known };
+  const passwords = { ...options.passwords };
+  const user = options.user ?? 'operator';
   for (const match of out.matchAll(/^ {2}[a-z]+ +([a-z]+) +(\S+)$/gm)) passwords[match[1]!] = match[2]!;
-  const login = await fetch(`${listening.http}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'operator', password: passwords.operator }) });
-  if (login.status !== 200) throw new Error(`could not sign in as the demo operator: ${login.status} ${await login.text()}`);
+  const login = await fetch(`${listening.http}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: user, password: passwords[user] }) });
+  if (login.status !== 200) {
+    child.kill('SIGKILL');
+    throw new Error(`could not sign in as ${user}: ${login.status} ${await login.text()}`);
+  }
   const { token } = (await login.json()) as { token: string };
-  return { child, ...listening, deviceToken, operatorToken: token, passwords, exited };
+  return { child, ...listening, deviceToken, sessionToken: token, passwords, exited };
 }
