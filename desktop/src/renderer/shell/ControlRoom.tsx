@@ -1,0 +1,47 @@
+import type { JSX } from 'react';
+import { AuditView } from '../admin/AuditView.tsx';
+import { OrganisationView } from '../admin/OrganisationView.tsx';
+import { UsersView } from '../admin/UsersView.tsx';
+import { LayerPanel, PropertiesPanel } from '../scene/CommunityScene.tsx';
+import { useConsole } from '../session/ConsoleProvider.tsx';
+import { useSignedInSession } from '../session/useSignedInSession.ts';
+import { CenterView } from './CenterView.tsx';
+import { ControlRoomLayout } from './ControlRoomLayout.tsx';
+import { IdleCountdownOverlay } from './IdleCountdownOverlay.tsx';
+import { StatusBar } from './StatusBar.tsx';
+import { TopBar } from './TopBar.tsx';
+import { useHashView } from './useHashView.ts';
+import { visibleViews, type ViewId } from './views.ts';
+
+const ADMIN_VIEWS: Record<Exclude<ViewId, 'overview'>, () => JSX.Element> = {
+  users: UsersView,
+  audit: AuditView,
+  organisation: OrganisationView,
+};
+
+/**
+ * The control room: the menu of the views this session may open, the community scene or map with
+ * their side panels, administrative views over it, the status bar and the idle warning.
+ */
+export function ControlRoom(): JSX.Element {
+  const { api } = useConsole();
+  const session = useSignedInSession();
+  const [requested, navigate] = useHashView();
+  const views = visibleViews(session.permissions);
+  // A view the session may not open (a bookmark of someone else's) falls back to the overview.
+  const view = views.includes(requested) ? requested : 'overview';
+  const AdminView = view === 'overview' ? null : ADMIN_VIEWS[view];
+  return (
+    <div className="control-room">
+      <TopBar views={views} current={view} onNavigate={navigate} />
+      <ControlRoomLayout
+        left={<LayerPanel />}
+        center={<CenterView api={api} />}
+        right={<PropertiesPanel />}
+        overlay={AdminView === null ? null : <AdminView />}
+      />
+      <StatusBar />
+      <IdleCountdownOverlay />
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { ROLE_PERMISSIONS } from '@twin/protocol';
+import { hashOfView, viewOfHash, visibleViews } from './views.ts';
+
+describe('control-room views (PLAT-8 multi-level operation permissions)', () => {
+  it('PLAT-8 opens every administrative view to an administrator', () => {
+    expect(visibleViews(ROLE_PERMISSIONS.administrator)).toEqual(['overview', 'users', 'audit', 'organisation']);
+  });
+
+  it('PLAT-8 shows a viewer or an operator the overview only', () => {
+    expect(visibleViews(ROLE_PERMISSIONS.viewer)).toEqual(['overview']);
+    expect(visibleViews(ROLE_PERMISSIONS.operator)).toEqual(['overview']);
+  });
+
+  it('opens each view for exactly the permission it needs', () => {
+    expect(visibleViews(['audit.read'])).toEqual(['overview', 'audit']);
+    expect(visibleViews(['users.manage'])).toEqual(['overview', 'users']);
+    expect(visibleViews(['org.configure'])).toEqual(['overview', 'organisation']);
+  });
+
+  it('reads views from the location hash and writes them back', () => {
+    expect(viewOfHash('#/users')).toBe('users');
+    expect(viewOfHash('#/audit')).toBe('audit');
+    expect(viewOfHash('')).toBe('overview');
+    expect(viewOfHash('#/sso')).toBe('overview');
+    expect(viewOfHash(hashOfView('organisation'))).toBe('organisation');
+    expect(hashOfView('overview')).toBe('#/');
+  });
+});
