@@ -8,6 +8,7 @@ const modules: Array<() => Promise<{ benchmark: Benchmark }>> = [
   () => import('./liveLatency.bench.ts'),
   () => import('./fanout.bench.ts'),
   () => import('./modelLoad.bench.ts'),
+  () => import('./scene.bench.ts'),
 ];
 
 const filters = process.argv.slice(2);
