@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type JSX } from 'react';
+import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionDto, SessionEndReason } from '@twin/protocol';
 import { useConsole } from '../session/ConsoleProvider.tsx';
@@ -7,6 +7,7 @@ import { Message } from '../ui/Message.tsx';
 import { useErrorMessage } from '../ui/useErrorMessage.ts';
 import { AuthFrame } from './AuthFrame.tsx';
 import { SsoProviderButtons } from './SsoProviderButtons.tsx';
+import { usePasswordAttempt } from './usePasswordAttempt.ts';
 
 /**
  * The locked console (REQ PLAT-8 automatic logout after idle time): who was signed in and why
@@ -17,22 +18,7 @@ export function LockScreen(props: { session: SessionDto; reason: SessionEndReaso
   const { session } = useConsole();
   const describe = useErrorMessage();
   const { user, organisation } = props.session;
-  const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
-
-  const unlock = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setFailure(null);
-    try {
-      await session.unlock(password);
-    } catch (error) {
-      setFailure(error);
-      setPassword('');
-      setBusy(false);
-    }
-  };
+  const { password, setPassword, busy, failure, submit: unlock } = usePasswordAttempt((typed) => session.unlock(typed));
 
   return (
     <AuthFrame>

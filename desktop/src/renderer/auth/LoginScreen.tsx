@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type JSX } from 'react';
+import { useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionEndReason } from '@twin/protocol';
 import type { ApiError } from '../api/apiError.ts';
@@ -8,6 +8,7 @@ import { Message } from '../ui/Message.tsx';
 import { useErrorMessage } from '../ui/useErrorMessage.ts';
 import { AuthFrame } from './AuthFrame.tsx';
 import { SsoProviderButtons } from './SsoProviderButtons.tsx';
+import { usePasswordAttempt } from './usePasswordAttempt.ts';
 
 /**
  * Password login, and single sign-on where the server offers it. A failure says exactly what
@@ -19,22 +20,7 @@ export function LoginScreen(props: { ended: SessionEndReason | null; problem: Ap
   const { session } = useConsole();
   const describe = useErrorMessage();
   const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(props.problem);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setFailure(null);
-    try {
-      await session.login(username.trim(), password);
-    } catch (error) {
-      setFailure(error);
-      setPassword('');
-      setBusy(false);
-    }
-  };
+  const { password, setPassword, busy, failure, submit } = usePasswordAttempt((typed) => session.login(username.trim(), typed), props.problem);
 
   return (
     <AuthFrame>
