@@ -196,9 +196,10 @@ export async function startTwinServer(config: ServerConfig, logger: Logger = cre
 
 /** Production mode refuses to run with generated demo passwords still in place. */
 function refuseDemoCredentials(identity: IdentityService): void {
-  const organisations = new Set<string>();
-  for (const orgId of identity.organisationIds()) organisations.add(orgId);
-  const demo = [...organisations].flatMap((orgId) => identity.usersOf(orgId)).filter((u) => u.demoCredentials && !u.disabled);
+  const demo = identity
+    .organisationIds()
+    .flatMap((orgId) => identity.usersOf(orgId))
+    .filter((u) => u.demoCredentials && !u.disabled);
   if (demo.length > 0) {
     throw new IdentityError('TWIN_ERR_AUTH_DEFAULT_CREDENTIALS', `production mode refuses generated demo credentials; change the password of, or disable: ${demo.map((u) => u.username).join(', ')}`);
   }

@@ -516,9 +516,8 @@ export class IdentityService {
   /** Refuses a change that would leave the organisation without an enabled administrator. */
   private checkAdministratorRemains(orgId: string, changed: UserRecord): void {
     const isAdmin = (u: UserRecord) => !u.disabled && u.grants.some((g) => g.role === 'administrator' && Object.keys(g.scope).length === 0);
-    const remaining = this.usersOf(orgId).map((u) => (u.id === changed.id ? changed : u));
-    const before = this.usersOf(orgId).some(isAdmin);
-    if (before && !remaining.some(isAdmin)) throw new IdentityError('TWIN_ERR_CONFLICT', `${orgId} would have no administrator left`);
+    const users = this.usersOf(orgId);
+    if (users.some(isAdmin) && !users.map((u) => (u.id === changed.id ? changed : u)).some(isAdmin)) throw new IdentityError('TWIN_ERR_CONFLICT', `${orgId} would have no administrator left`);
   }
 
   private anonymous(username: string, ip: string): AuditEntry {
