@@ -1,5 +1,6 @@
 import type { JSX } from 'react';
-import { SENSOR_KINDS, type SensorKind } from '@twin/protocol';
+import { SENSOR_KINDS } from '@twin/protocol';
+import { sensorKindLabel } from './sensorKindLabel.ts';
 import { SENSOR_LAYER_COLORS } from './build/sensorMarkers.ts';
 import { networkColor, networkName } from './build/utilityColors.ts';
 import { useSceneStrings, type SceneStrings } from './sceneStrings.ts';
@@ -29,7 +30,7 @@ export function LayerPanel(): JSX.Element {
       </section>
       <section>
         <h3>{s.sensors}</h3>
-        {catalog.sensorKinds.map(([kind, count]) => row(layerKey.sensor(kind), kindLabel(kind, lang), SENSOR_LAYER_COLORS[SENSOR_KINDS[kind].layer], count))}
+        {catalog.sensorKinds.map(([kind, count]) => row(layerKey.sensor(kind), sensorKindLabel(kind, lang), SENSOR_LAYER_COLORS[SENSOR_KINDS[kind].layer], count))}
       </section>
       <section>
         <h3>{s.site}</h3>
@@ -38,10 +39,6 @@ export function LayerPanel(): JSX.Element {
       </section>
     </nav>
   );
-}
-
-function kindLabel(kind: SensorKind, lang: string): string {
-  return lang.startsWith('en') ? kind.replace(/_/g, ' ') : SENSOR_KINDS[kind].label;
 }
 
 function LayerRow(props: { layer: string; label: string; color: number | undefined; count: number | undefined; visibility: LayerVisibility; s: SceneStrings }): JSX.Element {

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState, type JSX } from 'react';
-import { SENSOR_KINDS } from '@twin/protocol';
+import { sensorKindLabel } from './sensorKindLabel.ts';
 import { describeSelection, type PropertyRow } from './properties/describeSelection.ts';
 import { formatReading } from './properties/formatReading.ts';
 import { fetchLatestReadings, type LatestReading } from './properties/latestReadings.ts';
@@ -65,7 +65,7 @@ export function PropertiesPanel(): JSX.Element {
                 return (
                   <tr key={sensor.id}>
                     <td title={sensor.name}>{sensor.id}</td>
-                    <td>{lang.startsWith('en') ? sensor.kind : SENSOR_KINDS[sensor.kind].label}</td>
+                    <td>{sensorKindLabel(sensor.kind, lang)}</td>
                     <td className="twin-scene-value" title={reading === undefined ? undefined : new Date(reading.tsMs).toLocaleString(lang)}>
                       {reading === undefined ? <span className="twin-scene-muted">{s.noReading}</span> : formatReading(sensor.kind, sensor.unit, reading.value, lang)}
                     </td>

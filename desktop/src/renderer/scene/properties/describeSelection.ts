@@ -1,4 +1,4 @@
-import { SENSOR_KINDS } from '@twin/protocol';
+import { sensorKindLabel } from '../sensorKindLabel.ts';
 import { networkName } from '../build/utilityColors.ts';
 import type { BuildingModel } from '../ifc/buildingModel.ts';
 import { sameStorey } from '../ifc/sameStorey.ts';
@@ -154,7 +154,7 @@ export function describeSelection(selection: Selection, catalog: SceneCatalog, s
         groups: [
           {
             title: s.attributes,
-            rows: rows(lang, [[f.kind, lang.startsWith('en') ? sensor.kind : SENSOR_KINDS[sensor.kind].label], [f.unit, sensor.unit], [f.position, `${location.lon.toFixed(6)}, ${location.lat.toFixed(6)}`], [f.heightM, location.heightM], [f.building, location.building], [f.storey, location.storey], [f.area, location.area], [f.sensorPlacement, location.placement], [f.samplingIntervalS, sensor.samplingIntervalS]]),
+            rows: rows(lang, [[f.kind, sensorKindLabel(sensor.kind, lang)], [f.unit, sensor.unit], [f.position, `${location.lon.toFixed(6)}, ${location.lat.toFixed(6)}`], [f.heightM, location.heightM], [f.building, location.building], [f.storey, location.storey], [f.area, location.area], [f.sensorPlacement, location.placement], [f.samplingIntervalS, sensor.samplingIntervalS]]),
           },
         ],
         sensors: [selection.sensor],
