@@ -1,7 +1,6 @@
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Cartographic, Viewer } from 'cesium';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,14 +8,15 @@ import type { SensorRegistry } from '@twin/protocol';
 import { startTestServer } from '@twin/server/testing';
 import { GEO_HEIGHTS } from '../renderer/geoView/geoLayers.ts';
 import { buildRenderer, type BuiltRenderer } from './buildRenderer.ts';
+import { canvasPixels } from './canvasPixels.ts';
 import { launchChromium } from './launchChromium.ts';
+import { COMMUNITY, modelsSubset } from './modelsSubset.ts';
 
 // End-to-end: the map of the sample community (Cesium, offline) in the production build, served by
 // a real twin server, in Chromium with software WebGL. Screenshots go to /tmp/geo-shots.
 
 const PASSWORD = 'correct horse battery staple';
 const SHOTS = join(tmpdir(), 'geo-shots');
-const COMMUNITY = fileURLToPath(new URL('../../../models/community/', import.meta.url));
 /** The map's colour of residential blocks (`geoColors.ts`), lit from any side. */
 const RESIDENTIAL = [0xe0, 0xb2, 0x7a] as const;
 
@@ -24,22 +24,6 @@ interface SiteFeature {
   id: string;
   geometry: { type: string; coordinates: number[][][] };
   properties: { featureType: string; heightM?: number; name?: string; capacityPersons?: number };
-}
-
-/**
- * The sample community without its IFC buildings: the map draws their footprints from the site
- * plan, and the 3D scene beside it need not wait minutes for the server to extract their geometry.
- */
-async function gisModelsDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'twin-gis-models-'));
-  const manifest = JSON.parse(await readFile(join(COMMUNITY, 'manifest.json'), 'utf8')) as { files: Array<{ path: string; role: string }> };
-  manifest.files = manifest.files.filter((file) => file.role !== 'building');
-  for (const file of manifest.files) {
-    await mkdir(dirname(join(dir, file.path)), { recursive: true });
-    await copyFile(join(COMMUNITY, file.path), join(dir, file.path));
-  }
-  await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
-  return dir;
 }
 
 /** Metres between two WGS 84 points a few hundred metres apart (equirectangular). */
@@ -68,34 +52,6 @@ async function mapSettled(page: Page): Promise<void> {
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
 
-/** Share of the canvas's pixels within `tolerance` of an RGB colour, and how many distinct colours it has (a blank globe has few). */
-async function canvasPixels(page: Page, png: Buffer, rgb: readonly [number, number, number], tolerance: number): Promise<{ share: number; colours: number }> {
-  const box = (await page.locator('.geo-view-map canvas').boundingBox())!;
-  return page.evaluate(
-    async ({ data, box, rgb, tolerance }) => {
-      const image = new Image();
-      image.src = `data:image/png;base64,${data}`;
-      await image.decode();
-      const canvas = document.createElement('canvas');
-      [canvas.width, canvas.height] = [Math.floor(box.width), Math.floor(box.height)];
-      const g = canvas.getContext('2d')!;
-      g.drawImage(image, box.x, box.y, box.width, box.height, 0, 0, box.width, box.height);
-      const pixels = g.getImageData(0, 0, canvas.width, canvas.height).data;
-      let near = 0;
-      const colours = new Set<number>();
-      for (let i = 0; i < pixels.length; i += 4) {
-        const [r, gr, b] = [pixels[i]!, pixels[i + 1]!, pixels[i + 2]!];
-        colours.add((r >> 3) * 1024 + (gr >> 3) * 32 + (b >> 3));
-        // Lighting scales a colour: compare hue by the ratios, brightness loosely.
-        const scale = (r + gr + b) / (rgb[0] + rgb[1] + rgb[2]);
-        if (scale > 0.55 && scale < 1.3 && Math.abs(r - rgb[0] * scale) + Math.abs(gr - rgb[1] * scale) + Math.abs(b - rgb[2] * scale) < tolerance) near++;
-      }
-      return { share: near / (pixels.length / 4), colours: colours.size };
-    },
-    { data: png.toString('base64'), box, rgb, tolerance },
-  );
-}
-
 describe('the community map (PLAT-3, MUN-1..6; Cesium offline under the CSP, real server, real Chromium)', () => {
   let renderer: BuiltRenderer;
   let modelsDir: string;
@@ -111,7 +67,9 @@ describe('the community map (PLAT-3, MUN-1..6; Cesium offline under the CSP, rea
     await mkdir(SHOTS, { recursive: true });
     site = (JSON.parse(await readFile(join(COMMUNITY, 'site.geojson'), 'utf8')) as { features: SiteFeature[] }).features;
     const registry = JSON.parse(await readFile(join(COMMUNITY, 'sensors.json'), 'utf8')) as SensorRegistry;
-    [renderer, modelsDir] = await Promise.all([buildRenderer(), gisModelsDir()]);
+    // Without its IFC buildings: the map draws their footprints from the site plan, and the 3D
+    // scene beside it need not wait for the server to extract their geometry.
+    [renderer, modelsDir] = await Promise.all([buildRenderer(), modelsSubset((file) => file.role !== 'building')]);
     t = await startTestServer(registry, { rendererDir: renderer.dir, modelsDir });
     await t.seedOrganisation({ id: 'futian-property', name: '福田智慧物业', kind: 'property', domain: [{}] }, [
       { username: 'operator01', password: PASSWORD, displayName: '王芳', clearance: 'confidential', grants: [{ role: 'operator', scope: {} }] },
@@ -142,9 +100,9 @@ describe('the community map (PLAT-3, MUN-1..6; Cesium offline under the CSP, rea
     await page.locator('button[data-center-view=map]').click();
     await mapSettled(page);
     const png = await page.screenshot({ path: join(SHOTS, 'map-overview.png') });
-    const { share, colours } = await canvasPixels(page, png, RESIDENTIAL, 60);
+    const { shares, colours } = await canvasPixels(page, png, '.geo-view-map canvas', [RESIDENTIAL], [0, 0, 0], 60);
     expect(colours).toBeGreaterThan(200);
-    expect(share).toBeGreaterThan(0.01);
+    expect(shares[0]).toBeGreaterThan(0.01);
   }, 180_000);
 
   it('PLAT-3 places a building on its footprint and extrudes it to its height, and a click selects it for the properties panel', async () => {

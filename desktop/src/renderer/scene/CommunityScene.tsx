@@ -4,6 +4,7 @@ import type { SceneApi } from './load/fetchBytes.ts';
 import { softwareRendering } from './render/softwareRendering.ts';
 import { SceneContent, type SceneOverlays } from './SceneContent.tsx';
 import { useSceneStrings } from './sceneStrings.ts';
+import { useSceneState } from './sceneStore.ts';
 import { LoadingPanel } from './ui/LoadingPanel.tsx';
 import { SearchBox } from './ui/SearchBox.tsx';
 import { ViewToolbar } from './ui/ViewToolbar.tsx';
@@ -22,6 +23,7 @@ export type { SceneApi } from './load/fetchBytes.ts';
 export function CommunityScene(props: { api: { get(path: string, init?: RequestInit): Promise<Response> } }): JSX.Element {
   const api: SceneApi = props.api;
   const { s, lang } = useSceneStrings();
+  const status = useSceneState((state) => state.status);
   const tooltip = useRef<HTMLDivElement>(null);
   const northArrow = useRef<HTMLDivElement>(null);
   const scaleBar = useRef<HTMLDivElement>(null);
@@ -31,7 +33,7 @@ export function CommunityScene(props: { api: { get(path: string, init?: RequestI
   const overlays = useMemo<SceneOverlays>(() => ({ tooltip, northArrow, scaleBar, scaleLabel, language }), []);
 
   return (
-    <div className="twin-scene">
+    <div className="twin-scene" data-status={status}>
       <Canvas className="twin-scene-canvas" flat frameloop="demand" dpr={[1, 2]} camera={{ fov: 45, near: 0.5, far: 8000, position: [0, 500, 600] }} gl={{ antialias: !softwareRendering() }}>
         <color attach="background" args={['#dfe7ef']} />
         <hemisphereLight args={['#ffffff', '#8d8a80', 1.2]} />

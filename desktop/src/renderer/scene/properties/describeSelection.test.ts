@@ -52,8 +52,12 @@ describe('describeSelection', () => {
     expect(d.kind).toBe('Gas · Valve');
     expect(idOf(d.ids, 'Id')).toBe('B01/GAS-ESV');
     expect(idOf(d.ids, 'IFC GlobalId')).toBe('2fC7ewB9D6svokWjJ15rQQ');
-    expect(d.groups[0]!.rows).toContainEqual({ label: 'valveType', value: 'emergency-shutoff' });
-    expect(d.groups[0]!.rows).toContainEqual({ label: 'normallyOpen', value: 'yes' });
+    expect(d.groups[0]!.rows).toContainEqual({ label: 'Valve type', value: 'Emergency shut-off' });
+    expect(d.groups[0]!.rows).toContainEqual({ label: 'Normally open', value: 'yes' });
+    expect(d.groups[0]!.rows).toContainEqual({ label: 'Diameter (mm)', value: '80' });
+    const zhRows = describeSelection({ kind: 'network', ...valve }, catalog, zh, 'zh-CN')!.groups[0]!.rows;
+    expect(zhRows).toContainEqual({ label: '阀门类型', value: '紧急切断阀' });
+    expect(zhRows).toContainEqual({ label: '管径 (mm)', value: '80' });
     expect(d.sensors.map((i) => catalog.sensors!.sensors[i]!.id)).toEqual(['B01-GV-LEL-01']);
   });
 

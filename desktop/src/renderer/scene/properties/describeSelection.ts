@@ -2,6 +2,7 @@ import { sensorKindLabel } from '../sensorKindLabel.ts';
 import { networkName } from '../build/utilityColors.ts';
 import type { BuildingModel } from '../ifc/buildingModel.ts';
 import { sameStorey } from '../ifc/sameStorey.ts';
+import { gisAttributeLabel, gisAttributeValue } from './gisAttributeText.ts';
 import type { SceneCatalog } from '../sceneCatalog.ts';
 import type { SceneStrings } from '../sceneStrings.ts';
 import type { Selection } from '../sceneStore.ts';
@@ -54,7 +55,13 @@ export function describeSelection(selection: Selection, catalog: SceneCatalog, s
   const f = s.fields;
   const attributes = (title: string, props: Record<string, unknown>): PropertyGroup => ({
     title,
-    rows: Object.entries(props).filter(([k]) => !IDENTITY_KEYS.has(k)).map(([label, value]) => ({ label, value: formatValue(value, lang) })),
+    rows: Object.entries(props)
+      // `managerEn` is the English of `manager`: one row, in the language shown.
+      .filter(([k]) => !IDENTITY_KEYS.has(k) && !(k.endsWith('En') && Object.hasOwn(props, k.slice(0, -2))))
+      .map(([key, value]) => {
+        const local = lang.startsWith('en') && typeof props[`${key}En`] === 'string' ? props[`${key}En`] : value;
+        return { label: gisAttributeLabel(key, lang), value: gisAttributeValue(key, local, lang) ?? formatValue(local, lang) };
+      }),
   });
   switch (selection.kind) {
     case 'building': {

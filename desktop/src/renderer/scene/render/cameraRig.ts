@@ -32,7 +32,7 @@ export class CameraRig {
 
   constructor(
     readonly camera: PerspectiveCamera,
-    element: HTMLElement,
+    private readonly element: HTMLElement,
     private readonly invalidate: () => void,
   ) {
     this.controls = new OrbitControls(camera, element);
@@ -67,9 +67,13 @@ export class CameraRig {
     return { position: this.camera.position.toArray() as View['position'], target: this.controls.target.toArray() as View['target'] };
   }
 
-  /** Flies to a view (or jumps, with `durationMs` 0). */
+  /**
+   * Flies to a view (or jumps, with `durationMs` 0). The canvas carries `data-flight="moving"`
+   * while it flies, for whoever waits for the view to settle.
+   */
   goTo(view: View, durationMs = FLY_MS): void {
     if (this.flight !== undefined) cancelAnimationFrame(this.flight);
+    this.element.dataset['flight'] = 'moving';
     const [fromPosition, fromTarget] = [this.camera.position.clone(), this.controls.target.clone()];
     const [toPosition, toTarget] = [new Vector3(...view.position), new Vector3(...view.target)];
     const started = performance.now();
@@ -81,6 +85,7 @@ export class CameraRig {
       this.controls.update();
       this.changed();
       this.flight = k < 1 ? requestAnimationFrame(step) : undefined;
+      if (this.flight === undefined) delete this.element.dataset['flight'];
     };
     step();
   }
