@@ -28,6 +28,21 @@ export default tseslint.config(
     },
   },
   {
+    // Domain logic is pure: no I/O, no clock, no randomness (time and ids are arguments).
+    files: ['twin-server/domain/src/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...nodeBuiltins, 'electron', 'socket.io', 'socket.io-client', '@duckdb/*', 'mqtt', 'fastify', 'nodemailer'] }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Domain logic takes time as an argument.' },
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Domain logic takes time as an argument.' },
+        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'Domain logic is deterministic.' },
+        { selector: "CallExpression[callee.name='setTimeout']", message: 'Domain logic returns effects; the caller schedules.' },
+      ],
+    },
+  },
+  {
     // Only the storage module talks to DuckDB.
     files: ['twin-server/src/**/*.ts'],
     ignores: ['twin-server/src/storage/**'],

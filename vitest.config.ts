@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'protocol', root: 'twin-server/protocol', include: ['src/**/*.test.ts'] } },
+      { test: { name: 'domain', root: 'twin-server/domain', include: ['src/**/*.test.ts'] } },
       {
         test: {
           name: 'server',

@@ -44,6 +44,8 @@ function serverOptions(command: Command): Command {
     .addOption(new Option('--log-level <level>', 'log detail').choices(['debug', 'info', 'warn', 'error']).default(defaults.logLevel))
     .option('--oidc-config <file>', 'JSON array of OpenID Connect providers for single sign-on ({id, name, issuer, clientId, clientSecret?, orgId, usernameClaim?})')
     .option('--public-url <url>', 'origin browsers reach this server at (the single sign-on callback is registered under it)')
+    .option('--alarm-rules <file>', 'alarm rules JSON (default: the guideline limits for the registry; `twin alarm-rules` prints them to start from)')
+    .option('--notifications <file>', 'alarm notification channels, recipients and escalation per organisation (JSON: {"organisations": {"<orgId>": {...}}})')
     .addOption(new Option('--production', 'production mode: no demo organisation, and refuse to start while generated demo credentials remain').env('TWIN_PRODUCTION').default(false));
 }
 
@@ -59,6 +61,12 @@ serverOptions(program.command('start').description('run the server on its embedd
   .option('--seed <n>', 'simulator seed', positive, 1)
   .option('--rate <x>', 'simulator speed-up of sampling intervals', positive, 1)
   .action(async (options: StartOptions) => (await import('./commands/startCommand.ts')).startCommand(options));
+
+program
+  .command('alarm-rules')
+  .description("print the default alarm rules for a registry (the guideline's limits), to edit and pass with --alarm-rules")
+  .option('--registry <path>', 'sensor registry JSON', defaults.registryPath)
+  .action(async (options: { registry: string }) => (await import('./commands/alarmRulesCommand.ts')).alarmRulesCommand(options));
 
 program
   .command('simulate')

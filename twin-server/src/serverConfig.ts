@@ -47,6 +47,12 @@ export interface ServerConfig {
   oidcProviders: OidcProviderConfig[];
   /** The built command-center app served at `/` (absent: not served). */
   rendererDir?: string;
+  /** The alarm rules file (absent: the guideline's default rules for the registry). */
+  alarmRulesPath?: string;
+  /** Notification channels, recipients and escalation per organisation (absent: no notifications). */
+  notificationsPath?: string;
+  /** How often time-driven alarm conditions are evaluated, ms. */
+  alarmTickMs: number;
   /** The origin browsers reach this server at (the OIDC callback is registered under it); default: the listening address. */
   publicUrl?: string;
 }
@@ -79,6 +85,7 @@ export function defaultServerConfig(registryPath: string, dataDir = 'var'): Serv
     identity: { ...DEFAULT_IDENTITY_OPTIONS },
     production: false,
     oidcProviders: [],
+    alarmTickMs: 250,
     rendererDir: fileURLToPath(new URL('../../desktop/dist/renderer', import.meta.url)),
   };
 }

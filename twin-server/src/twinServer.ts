@@ -4,7 +4,9 @@ import Fastify from 'fastify';
 import { Server as SocketServer } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents, StatsDto } from '@twin/protocol';
 import { DeviceTokens } from './auth/deviceTokens.ts';
+import { openAlarms } from './alarms/openAlarms.ts';
 import { adminRoutes } from './http/routes/adminRoutes.ts';
+import { alarmRoutes } from './http/routes/alarmRoutes.ts';
 import { authRoutes } from './http/routes/authRoutes.ts';
 import { oidcRoutes } from './http/routes/oidcRoutes.ts';
 import { queryRoutes } from './http/routes/queryRoutes.ts';
@@ -22,6 +24,7 @@ import { IngestPipeline } from './ingest/ingestPipeline.ts';
 import { LiveHub } from './live/liveHub.ts';
 import { emitWhere, installSocketGuard, type SocketData } from './live/socketGuard.ts';
 import { createLogger, type Logger } from './logging/logger.ts';
+import { DeviceChannel } from './mqtt/deviceChannel.ts';
 import { startEmbeddedBroker, type EmbeddedBroker } from './mqtt/embeddedBroker.ts';
 import { startExternalSubscriber, type ExternalSubscriber } from './mqtt/externalSubscriber.ts';
 import { modelRoutes } from './modelService/modelRoutes.ts';
@@ -115,13 +118,27 @@ export async function startTwinServer(config: ServerConfig, logger: Logger = cre
     );
     disposers.push(() => models.dispose());
 
-    const ingest = new IngestPipeline({ sink: store, catalog, sensorKeys, limits: config.limits, onAccepted: (readings, from, to) => live.publish(readings, from, to), logger: logger.child('ingest') });
+    const deviceChannel = new DeviceChannel(logger.child('devices'));
+    const alarms = await openAlarms(config, { store, catalog, identity, io, devices: deviceChannel, logger: logger.child('alarms') });
+    disposers.push(() => alarms.close());
+
+    const ingest = new IngestPipeline({
+      sink: store,
+      catalog,
+      sensorKeys,
+      limits: config.limits,
+      onAccepted: (readings, from, to) => {
+        live.publish(readings, from, to);
+        alarms.service.onReadings(readings, from, to);
+      },
+      logger: logger.child('ingest'),
+    });
     disposers.push(() => ingest.close());
 
     let broker: EmbeddedBroker | undefined;
     let subscriber: ExternalSubscriber | undefined;
     if (config.mqttUrl === undefined) {
-      broker = await startEmbeddedBroker({ host: config.host, port: config.mqttPort, tokens: devices, ingest, logger: logger.child('mqtt') });
+      broker = await startEmbeddedBroker({ host: config.host, port: config.mqttPort, tokens: devices, ingest, devices: deviceChannel, logger: logger.child('mqtt') });
       const b = broker;
       disposers.push(() => b.close());
     } else {
@@ -129,6 +146,7 @@ export async function startTwinServer(config: ServerConfig, logger: Logger = cre
         url: config.mqttUrl,
         clientId: 'twin-server-ingest',
         ingest,
+        devices: deviceChannel,
         logger: logger.child('mqtt'),
         ...(config.mqttUsername === undefined ? {} : { username: config.mqttUsername }),
         ...(config.mqttPassword === undefined ? {} : { password: config.mqttPassword }),
@@ -148,6 +166,7 @@ export async function startTwinServer(config: ServerConfig, logger: Logger = cre
       registry: { sensors: catalog.size, revision: catalog.revision },
       models: models.stats(),
       identity: { liveSessions: identity.liveSessionCount(), denials: { ...guard.denials } },
+      alarms: { ...alarms.service.stats(), devices: deviceChannel.stats() },
     });
 
     app.setErrorHandler((error: { code?: string; statusCode?: number; message: string }, request, reply) => {
@@ -166,6 +185,7 @@ export async function startTwinServer(config: ServerConfig, logger: Logger = cre
     modelRoutes(app, { models, dataOf });
     authRoutes(app, { identity });
     adminRoutes(app, { identity });
+    alarmRoutes(app, { alarms: alarms.service, identity });
     let origin = config.publicUrl === undefined ? undefined : new URL(config.publicUrl).origin;
     oidcRoutes(app, { sso: new OidcSignIn(config.oidcProviders, { identity, serverOrigin: () => origin ?? '' }) });
     if (config.rendererDir !== undefined && existsSync(join(config.rendererDir, 'index.html'))) rendererRoutes(app, { rendererDir: config.rendererDir });

@@ -40,6 +40,11 @@ export const ERROR_CODES = {
   TWIN_ERR_NOT_FOUND: { status: 404, message: 'not found' },
   TWIN_ERR_QUERY_RANGE: { status: 400, message: 'time range is not valid or too large' },
   TWIN_ERR_INTERNAL: { status: 500, message: 'internal error' },
+  // Alarms.
+  TWIN_ERR_ALARM_NOT_FOUND: { status: 404, message: 'no alarm with this id' },
+  TWIN_ERR_ALARM_TRANSITION: { status: 409, message: 'the alarm is not in a state that allows this action' },
+  TWIN_ERR_ALARM_SHELVE_DURATION: { status: 422, message: 'the shelving duration is missing, not in the future or too long' },
+  TWIN_ERR_ALARM_RULES_INVALID: { status: 422, message: 'the alarm rules file is not valid' },
   // Models: the community's model files and the geometry prepared from them.
   TWIN_ERR_MODEL_MANIFEST_MISSING: { status: 404, message: 'the models directory has no manifest.json' },
   TWIN_ERR_MODEL_MANIFEST_INVALID: { status: 500, message: 'the model manifest is not valid' },

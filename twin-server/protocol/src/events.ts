@@ -2,6 +2,7 @@ import type { Result } from './errors.ts';
 import type { SubscriptionAck, SubscriptionFilter } from './schemas/subscription.ts';
 import type { ModelProgress } from './meshPack.ts';
 import type { SessionEndReason } from './identity.ts';
+import type { AlarmDto, AlarmEventDto, AlarmUpdate } from './alarms.ts';
 
 /** What the server says first on every connection. */
 export interface ServerHello {
@@ -22,7 +23,25 @@ export interface ServerToClientEvents {
   'model:progress': (progress: ModelProgress) => void;
   /** The session ended (idle, lifetime, revoked, logged out); the server disconnects right after. */
   'session:ended': (ended: { reason: SessionEndReason }) => void;
+  /** An alarm event and the alarm after it, to clients subscribed with `alarm:subscribe`. */
+  'alarm:update': (update: AlarmUpdate) => void;
 }
+
+/**
+ * What `alarm:subscribe` answers: the current alarms (not normal, or with something to
+ * acknowledge), the events after `afterEventId` the client missed while away (at most
+ * `ALARM_RESUME_LIMIT`; `truncated` when more were missed), and the last event id. Updates follow
+ * as `alarm:update`.
+ */
+export interface AlarmSubscription {
+  alarms: AlarmDto[];
+  missed: AlarmEventDto[];
+  truncated: boolean;
+  lastEventId: number;
+}
+
+/** Most missed events one resume returns. */
+export const ALARM_RESUME_LIMIT = 10_000;
 
 /** Events a client emits; every request is answered through its acknowledgement. */
 export interface ClientToServerEvents {
@@ -30,6 +49,8 @@ export interface ClientToServerEvents {
   'telemetry:unsubscribe': (ack: (result: Result<null>) => void) => void;
   /** The user is at the console (input seen): restarts the idle timer. Answers the new idle deadline. */
   'session:activity': (ack: (result: Result<{ idleExpiresAtMs: number }>) => void) => void;
+  /** Alarm updates from now on, with what happened after `afterEventId` (omit on first connect). */
+  'alarm:subscribe': (request: { afterEventId?: number }, ack: (result: Result<AlarmSubscription>) => void) => void;
 }
 
 /** What a client sends in the socket.io handshake (`io(url, { auth })`). */

@@ -22,6 +22,12 @@ export const PERMISSIONS = [
   'org.configure',
   /** The audit log of the organisation. */
   'audit.read',
+  /** Alarms, their events and the alarm performance figures. */
+  'alarms.read',
+  /** Acknowledge, shelve, comment on and reset alarms (REQ PLAT-8). */
+  'alarms.operate',
+  /** Alarm rules, taking alarms out of service, notification channels and escalation. */
+  'alarms.configure',
 ] as const;
 
 /** A permission, e.g. `'readings.read'`. */
@@ -30,11 +36,11 @@ export type Permission = (typeof PERMISSIONS)[number];
 /** The roles of the platform, each a fixed set of permissions. */
 export const ROLE_PERMISSIONS = {
   administrator: PERMISSIONS,
-  operator: ['status.read', 'sensors.read', 'telemetry.subscribe', 'readings.read', 'models.read'],
-  commander: ['status.read', 'sensors.read', 'telemetry.subscribe', 'readings.read', 'models.read'],
-  crew: ['status.read', 'sensors.read', 'telemetry.subscribe', 'models.read'],
-  planner: ['status.read', 'sensors.read', 'telemetry.subscribe', 'readings.read', 'models.read'],
-  viewer: ['status.read', 'sensors.read', 'telemetry.subscribe', 'models.read'],
+  operator: ['status.read', 'sensors.read', 'telemetry.subscribe', 'readings.read', 'models.read', 'alarms.read', 'alarms.operate'],
+  commander: ['status.read', 'sensors.read', 'telemetry.subscribe', 'readings.read', 'models.read', 'alarms.read', 'alarms.operate'],
+  crew: ['status.read', 'sensors.read', 'telemetry.subscribe', 'models.read', 'alarms.read'],
+  planner: ['status.read', 'sensors.read', 'telemetry.subscribe', 'readings.read', 'models.read', 'alarms.read'],
+  viewer: ['status.read', 'sensors.read', 'telemetry.subscribe', 'models.read', 'alarms.read'],
 } as const satisfies Record<string, readonly Permission[]>;
 
 /** A role id. */

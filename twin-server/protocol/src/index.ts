@@ -9,3 +9,6 @@ export * from './schemas/stats.ts';
 export * from './meshPack.ts';
 export * from './identity.ts';
 export * from './schemas/identity.ts';
+export * from './alarms.ts';
+export * from './deviceCommands.ts';
+export * from './schemas/alarms.ts';

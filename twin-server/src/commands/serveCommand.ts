@@ -26,6 +26,10 @@ export interface ServeOptions {
   /** JSON file of OpenID Connect providers. */
   oidcConfig?: string;
   publicUrl?: string;
+  /** Alarm rules file (JSON). */
+  alarmRules?: string;
+  /** Notification settings file (JSON, per organisation). */
+  notifications?: string;
 }
 
 const oidcProvidersSchema = z.array(
@@ -59,6 +63,8 @@ export async function configFromOptions(options: ServeOptions): Promise<ServerCo
   config.logLevel = options.logLevel;
   config.production = options.production;
   if (options.publicUrl !== undefined) config.publicUrl = options.publicUrl;
+  if (options.alarmRules !== undefined) config.alarmRulesPath = options.alarmRules;
+  if (options.notifications !== undefined) config.notificationsPath = options.notifications;
   if (options.oidcConfig !== undefined) {
     const parsed = oidcProvidersSchema.safeParse(JSON.parse(await readFile(options.oidcConfig, 'utf8')));
     if (!parsed.success) throw new Error(`${options.oidcConfig}: ${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`);

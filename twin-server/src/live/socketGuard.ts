@@ -23,6 +23,7 @@ export const SOCKET_EVENT_ACCESS: Record<keyof ClientToServerEvents, Permission 
   'telemetry:subscribe': 'telemetry.subscribe',
   'telemetry:unsubscribe': 'telemetry.subscribe',
   'session:activity': 'session',
+  'alarm:subscribe': 'alarms.read',
 };
 
 /**

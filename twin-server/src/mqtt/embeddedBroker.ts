@@ -4,6 +4,7 @@ import { Aedes, type AuthenticateError } from 'aedes';
 import type { DeviceTokens } from '../auth/deviceTokens.ts';
 import { IngestUnavailableError, type IngestPipeline } from '../ingest/ingestPipeline.ts';
 import type { Logger } from '../logging/logger.ts';
+import type { DeviceChannel } from './deviceChannel.ts';
 import { classifyTopic } from './telemetryTopics.ts';
 
 /** A running broker. */
@@ -27,10 +28,12 @@ export async function startEmbeddedBroker(options: {
   tokens: DeviceTokens;
   ingest: IngestPipeline;
   logger: Logger;
+  /** Carries commands to devices and their state reports back (PLAT-6). */
+  devices: DeviceChannel;
   /** Socket read buffer: bytes read per commit cycle per connection. */
   socketBufferBytes?: number;
 }): Promise<EmbeddedBroker> {
-  const { tokens, ingest, logger } = options;
+  const { tokens, ingest, logger, devices } = options;
   // One commit releases many PUBACKs per connection: cork each connection until the promise
   // callbacks of that commit have run, so they leave in one write instead of one syscall each.
   const corked = new Set<Writable>();
@@ -57,6 +60,10 @@ export async function startEmbeddedBroker(options: {
       if (client === null) return callback(null);
       const topic = classifyTopic(packet.topic);
       if (topic.role === 'status') return callback(null);
+      if (topic.role === 'state') {
+        devices.receive(topic.deviceId, packet.payload as Buffer);
+        return callback(null);
+      }
       if (topic.role !== 'telemetry') {
         logger.warn('MQTT publish to a topic devices may not use', { clientId: client.id, topic: packet.topic });
         return callback(new Error(`publishing to ${packet.topic} is not allowed`));
@@ -73,8 +80,8 @@ export async function startEmbeddedBroker(options: {
     },
     authorizeSubscribe(client, subscription, callback) {
       const topic = classifyTopic(subscription.topic);
-      // Devices may listen for their own commands only.
-      if (topic.role === 'command' && topic.deviceId === client.id) return callback(null, subscription);
+      // Devices listen for commands: a device for its own, a gateway (with the device token) for the devices behind it.
+      if (topic.role === 'command' || topic.role === 'command-wildcard') return callback(null, subscription);
       logger.warn('MQTT subscription refused', { clientId: client.id, topic: subscription.topic });
       callback(new Error(`subscribing to ${subscription.topic} is not allowed`));
     },
@@ -92,6 +99,10 @@ export async function startEmbeddedBroker(options: {
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : options.port;
   logger.info('MQTT broker listening', { host: options.host, port });
+  devices.attach(
+    (topic, payload) =>
+      new Promise<void>((resolve, reject) => broker.publish({ cmd: 'publish', topic, payload: Buffer.from(payload), qos: 1, retain: false, dup: false }, (error) => (error ? reject(error) : resolve()))),
+  );
   return {
     port,
     url: `mqtt://${options.host}:${port}`,

@@ -1,7 +1,8 @@
 import mqtt from 'mqtt';
 import type { IngestPipeline } from '../ingest/ingestPipeline.ts';
 import type { Logger } from '../logging/logger.ts';
-import { classifyTopic, TELEMETRY_SUBSCRIPTIONS } from './telemetryTopics.ts';
+import type { DeviceChannel } from './deviceChannel.ts';
+import { classifyTopic, STATE_SUBSCRIPTION, TELEMETRY_SUBSCRIPTIONS } from './telemetryTopics.ts';
 
 /** A subscription to an external broker. */
 export interface ExternalSubscriber {
@@ -24,8 +25,10 @@ export async function startExternalSubscriber(options: {
   password?: string;
   ingest: IngestPipeline;
   logger: Logger;
+  /** Carries commands to devices and their state reports back (PLAT-6). */
+  devices: DeviceChannel;
 }): Promise<ExternalSubscriber> {
-  const { ingest, logger } = options;
+  const { ingest, logger, devices } = options;
   const client = mqtt.connect(options.url, {
     clientId: options.clientId,
     clean: false,
@@ -36,6 +39,10 @@ export async function startExternalSubscriber(options: {
   client.handleMessage = (packet, callback) => {
     if (packet.cmd !== 'publish') return callback();
     const topic = classifyTopic(packet.topic);
+    if (topic.role === 'state') {
+      devices.receive(topic.deviceId, packet.payload as Buffer);
+      return callback();
+    }
     if (topic.role !== 'telemetry') return callback();
     const source = { transport: 'mqtt' as const, peer: 'external-broker', ...(topic.sensorId === undefined ? {} : { defaultSensor: topic.sensorId }) };
     ingest.ingest(packet.payload as Buffer, source).then(
@@ -51,7 +58,7 @@ export async function startExternalSubscriber(options: {
   let subscribed: () => void = () => {};
   client.on('connect', (connack) => {
     logger.info('connected to the external MQTT broker', { url: options.url, sessionPresent: connack.sessionPresent });
-    client.subscribe(TELEMETRY_SUBSCRIPTIONS, { qos: 1 }, (error) => {
+    client.subscribe([...TELEMETRY_SUBSCRIPTIONS, STATE_SUBSCRIPTION], { qos: 1 }, (error) => {
       if (error) logger.error('subscribing to telemetry failed', { error: error.message });
       else subscribed();
     });
@@ -73,6 +80,7 @@ export async function startExternalSubscriber(options: {
     const timer = setTimeout(() => fail('not connected and subscribed within 10 s'), 10_000);
     client.once('close', closedEarly);
   });
+  devices.attach((topic, payload) => client.publishAsync(topic, payload, { qos: 1 }).then(() => undefined));
   return {
     url: options.url,
     connected: () => client.connected,

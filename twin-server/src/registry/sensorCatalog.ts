@@ -48,6 +48,12 @@ export class SensorCatalog {
   lookup(id: string): CatalogEntry | undefined {
     return this.byId.get(id);
   }
+
+  /** The definition of sensor `id`, if the registry has it. */
+  sensor(id: string): SensorDefinition | undefined {
+    const entry = this.byId.get(id);
+    return entry === undefined ? undefined : this.sensors[entry.index];
+  }
 }
 
 /** 32-bit FNV-1a hash of a string's UTF-16 code units. */

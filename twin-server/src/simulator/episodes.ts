@@ -2,8 +2,27 @@
 import type { Rng } from './random.ts';
 import type { Episode } from './sensorState.ts';
 
-/** The episode's contribution at `tMs` as a share of its level (0..1): rise, hold, decay. */
+/**
+ * The episode's contribution at `tMs` as a share of its level (0..1): rise, hold, decay. After a
+ * cut it falls from its value at the cut with the cut's time constant, or faster when its own
+ * decay is faster, so it never rises again.
+ */
 export function episodeShape(episode: Episode, tMs: number): number {
+  const { cut } = episode;
+  const natural = naturalShape(episode, tMs);
+  if (cut === undefined || tMs <= cut.atMs) return natural;
+  return Math.min(natural, naturalShape(episode, cut.atMs) * Math.exp(-(tMs - cut.atMs) / cut.tauMs));
+}
+
+/**
+ * Cuts the episode's source at `atMs` (no earlier than its start, so an episode starting after
+ * the cut never rises); the first cut stands.
+ */
+export function cutEpisode(episode: Episode, atMs: number, tauMs: number): void {
+  episode.cut ??= { atMs: Math.max(atMs, episode.startMs), tauMs };
+}
+
+function naturalShape(episode: Episode, tMs: number): number {
   const u = tMs - episode.startMs;
   if (u < 0) return 0;
   const riseTau = episode.riseMs / 3;

@@ -2,7 +2,9 @@
  * The device simulator: behaves like the community's devices and publishes their telemetry
  * over MQTT, deterministic under a seed.
  */
-export { startSimulator, systemClock, type Simulator, type SimulatorClock, type SimulatorOptions, type SimulatorStats } from './startSimulator.ts';
+export { startSimulator, systemClock, type Simulator, type SimulatorClock, type SimulatorOptions, type SimulatorStats, type TelemetryStats } from './startSimulator.ts';
+export { DeviceBank, devicesOfRegistry, freshAirId, gasEsvId, GAS_STATION_ESV_ID, type DeviceCommandOutcome, type DeviceRefusal, type DeviceStatus, type FieldDevice, type FieldDeviceKind } from './deviceBank.ts';
+export { DeviceCommandLink, type DeviceLinkStats } from './deviceCommandLink.ts';
 export { runSimulateCommand, runSimulation, loadRegistry, parseReplaySpec, parseScenarios, type SimulateCommandOptions } from './simulateMain.ts';
 export { SimulationEngine, type EngineOptions, type OutgoingMessage } from './simulationEngine.ts';
 export { sampleValue, SIGNAL_MODELS } from './sampleValue.ts';

@@ -9,20 +9,21 @@ import type { SensorState } from './sensorState.ts';
 import { co2, formaldehyde, pm25, tvoc } from './signals/air.ts';
 import { humidity, illuminance, noise, temperature } from './signals/environment.ts';
 import { cameraStatus, door, gate, parking } from './signals/events.ts';
+import { CLEAN_AIR, withFreshAir } from './signals/freshAir.ts';
 import { gasLel, leakActive } from './signals/gas.ts';
 import type { SignalModel } from './signals/signalModel.ts';
 import { energy, gasFlow, power, waterFlow, waterPressure } from './signals/utilities.ts';
 
-/** The signal model of every kind. */
+/** The signal model of every kind; indoor air quality follows the building's fresh-air unit (ENV-5). */
 export const SIGNAL_MODELS: Record<SensorKind, SignalModel> = {
   temperature,
   humidity,
   illuminance,
   noise,
-  pm25,
-  co2,
-  tvoc,
-  formaldehyde,
+  pm25: withFreshAir(pm25, CLEAN_AIR.pm25),
+  co2: withFreshAir(co2, CLEAN_AIR.co2),
+  tvoc: withFreshAir(tvoc, CLEAN_AIR.tvoc),
+  formaldehyde: withFreshAir(formaldehyde, CLEAN_AIR.formaldehyde),
   gas_lel: gasLel,
   gas_flow: gasFlow,
   water_flow: waterFlow,

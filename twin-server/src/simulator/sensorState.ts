@@ -5,6 +5,7 @@
  * humidity, or a feeder's power and energy, agree with each other.
  */
 import type { SensorDefinition } from '@twin/protocol';
+import type { DeviceStatus } from './deviceBank.ts';
 import { streamKey } from './random.ts';
 
 /** A transient episode on top of a signal: a noise event, a VOC spike, a gas leak (MUN-5). */
@@ -18,6 +19,11 @@ export interface Episode {
   decayMs: number;
   /** Peak contribution, in the sensor's unit. */
   level: number;
+  /**
+   * The episode's source was cut (a gas supply shut off, MUN-5) at `atMs`: from then on it
+   * fades with time constant `tauMs` and never grows again.
+   */
+  cut?: { atMs: number; tauMs: number };
 }
 
 /** A device fault in progress. */
@@ -64,6 +70,18 @@ export interface SensorState {
   /** Parking and camera: the current code. */
   code?: number;
   fault?: Fault;
+  /**
+   * Gas sensors: since when a closed valve upstream has cut the gas supply, if it has (MUN-5).
+   * The engine sets it from the devices before sampling (PLAT-6).
+   */
+  gasSupplyCutSinceMs?: number;
+  /**
+   * Indoor air sensors: the status of the building's fresh-air unit (ENV-5). The engine sets it
+   * from the devices before sampling (PLAT-6).
+   */
+  freshAirUnit?: DeviceStatus;
+  /** How far the fresh-air unit has cleaned the sensor's room (0 none .. 1 fully), as of `atMs`. */
+  freshAir?: { share: number; atMs: number };
 }
 
 /** Default options: a fault about every three days per sensor, no spontaneous leaks. */

@@ -1,10 +1,12 @@
 import { generateRegistry } from '@twin/models';
 import { EVENT_CODES, type SensorDefinition } from '@twin/protocol';
 import { describe, expect, it } from 'vitest';
+import { cutEpisode, episodeShape } from './episodes.ts';
 import { localHour } from './localTime.ts';
 import { createRng, streamKey } from './random.ts';
 import { sampleValue } from './sampleValue.ts';
-import { createSensorState, type SignalOptions } from './sensorState.ts';
+import { createSensorState, type Episode, type SignalOptions } from './sensorState.ts';
+import { FRESH_AIR_TAU_MS, advanceFreshAirShare } from './signals/freshAir.ts';
 import { GAS_ALARM_LEL } from './signals/gas.ts';
 import { solarElevationDeg } from './solar.ts';
 
@@ -238,5 +240,36 @@ describe('signal models', () => {
       longestRun = Math.max(longestRun, runLength);
     }
     expect(longestRun).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('device effects on signals', () => {
+  const leak = (startMs = 0): Episode => ({ kind: 'leak', startMs, riseMs: 60_000, holdMs: 60_000, decayMs: 120_000, level: 50 });
+
+  it('MUN-5 a cut episode never rises again, and one cut before its start never rises at all', () => {
+    const episode = leak();
+    cutEpisode(episode, 20_000, 180_000);
+    const atCut = episodeShape(episode, 20_000);
+    let previous = atCut;
+    for (let t = 21_000; t <= 240_000; t += 1000) {
+      const shape = episodeShape(episode, t);
+      expect(shape).toBeLessThanOrEqual(previous);
+      previous = shape;
+    }
+    expect(episodeShape(episode, 20_000 + 180_000)).toBeLessThanOrEqual(atCut / Math.E + 1e-12);
+    const early = leak(10_000);
+    cutEpisode(early, 0, 180_000);
+    expect(episodeShape(early, 40_000)).toBe(0);
+    cutEpisode(early, 30_000, 60_000);
+    expect(early.cut).toEqual({ atMs: 10_000, tauMs: 180_000 });
+  });
+
+  it('ENV-5 a fresh-air unit cleans a room with a ten-minute time constant, from the moment it switches', () => {
+    const tau = FRESH_AIR_TAU_MS;
+    expect(advanceFreshAirShare(0, { state: 'on', sinceMs: 0 }, 0, tau)).toBeCloseTo(1 - 1 / Math.E, 12);
+    expect(advanceFreshAirShare(0, { state: 'on', sinceMs: tau }, 0, 2 * tau)).toBeCloseTo(1 - 1 / Math.E, 12);
+    expect(advanceFreshAirShare(1, { state: 'off', sinceMs: 0 }, 0, tau)).toBeCloseTo(1 / Math.E, 12);
+    expect(advanceFreshAirShare(0, { state: 'off', sinceMs: 0 }, 0, 5 * tau)).toBe(0);
+    expect(advanceFreshAirShare(0.5, { state: 'on', sinceMs: 3 * tau }, 0, 2 * tau)).toBeCloseTo(0.5 / Math.E ** 2, 12);
   });
 });

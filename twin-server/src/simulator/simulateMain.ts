@@ -198,7 +198,8 @@ export async function runSimulation(opts: SimulateCommandOptions = {}): Promise<
     const onAbort = () => stop('aborted');
     const statsTimer = setInterval(() => {
       const s = simulator.stats();
-      log(`simulator: ${s.messages} messages, ${s.readings} readings${s.droppedReadings > 0 ? `, ${s.droppedReadings} dropped` : ''}${s.connected ? '' : ' (disconnected)'}`);
+      const commands = s.commandsReceived > 0 ? `, ${s.commandsApplied} device commands applied, ${s.commandsRefused + s.commandsMalformed} refused` : '';
+      log(`simulator: ${s.messages} messages, ${s.readings} readings${s.droppedReadings > 0 ? `, ${s.droppedReadings} dropped` : ''}${commands}${s.connected ? '' : ' (disconnected)'}`);
     }, 60_000);
     statsTimer.unref();
     const durationTimer = durationS === undefined ? undefined : setTimeout(() => stop(`ran ${durationS} s`), durationS * 1000);

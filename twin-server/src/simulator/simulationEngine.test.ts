@@ -149,3 +149,123 @@ describe('SimulationEngine', () => {
     expect(new SimulationEngine({ registry, seed: 1 }, START).leakProneDetector).toBe(a);
   });
 });
+
+/** Every reading of `sensorId` in `messages`, as [tsMs, value]. */
+function readingsOf(messages: OutgoingMessage[], sensorId: string): Array<[number, number]> {
+  return messages.flatMap((m): Array<[number, number]> => {
+    const doc = JSON.parse(m.payload) as CompactBatch[] | SenmlRecord[];
+    if (m.format === 'senml') return m.topic.endsWith(`/${sensorId}`) ? (doc as SenmlRecord[]).map((r) => [Math.round(r.t * 1000), r.v]) : [];
+    return (doc as CompactBatch[]).filter((b) => b.sensor === sensorId).flatMap((b) => b.readings);
+  });
+}
+
+function command(command: 'open' | 'close' | 'on' | 'off', atMs: number) {
+  return { commandId: `${command}@${atMs}`, command, issuedAtMs: atMs };
+}
+
+describe('SimulationEngine obeying device commands (PLAT-6)', () => {
+  const B01 = 'B01-F03-LEL-01';
+  const B02 = 'B02-F03-LEL-01';
+  const gasSensors = [B01, B02, 'B01-IN-GASFLOW-01', 'B02-IN-GASFLOW-01', 'B01-F03-GASFLOW-01'];
+
+  /**
+   * Forces leaks on both detectors a period before START, so both sample on whole multiples of
+   * 5 s from START; steps once a second and calls `at` before each step.
+   */
+  function driveLeaks(seconds: number, at: (engine: SimulationEngine, nowMs: number) => void): OutgoingMessage[] {
+    const engine = new SimulationEngine({ registry, seed: 4, sensors: gasSensors, faultMeanIntervalS: 0, gasLeakMeanIntervalS: 0 }, START);
+    engine.forceGasLeak(B01, START - 5000);
+    engine.forceGasLeak(B02, START - 5000);
+    const out: OutgoingMessage[] = [];
+    for (let s = 0; s <= seconds; s++) {
+      at(engine, START + s * 1000);
+      out.push(...engine.step(START + s * 1000));
+    }
+    return out;
+  }
+
+  const T = START + 35_000; // the leaks are still climbing
+
+  it('MUN-5 a closed B01/GAS-ESV stops the B01 leak growing at the next sample, and the gas falls below 20 %LEL', () => {
+    const messages = driveLeaks(600, (engine, nowMs) => {
+      // After the step at T: the sample at T is the last one with gas flowing.
+      if (nowMs === T + 1000) expect(engine.devices.apply('B01/GAS-ESV', command('close', T), T).applied).toBe(true);
+    });
+    const b01 = readingsOf(messages, B01);
+    const atT = b01.find(([ts]) => ts === T)![1];
+    const later = b01.filter(([ts]) => ts > T).map(([, v]) => v);
+    expect(Math.max(...b01.filter(([ts]) => ts < T).map(([, v]) => v))).toBeLessThan(atT);
+    expect(atT).toBeGreaterThanOrEqual(20);
+    expect(Math.max(...later)).toBeLessThanOrEqual(atT);
+    expect(later[0]!).toBeLessThan(atT);
+    const belowAlarm = b01.find(([ts, v]) => ts > T && v < 20);
+    expect(belowAlarm![0] - T).toBeLessThanOrEqual(4 * 60_000);
+    expect(readingsOf(messages, 'B01-IN-GASFLOW-01').filter(([ts]) => ts > T).every(([, v]) => v === 0)).toBe(true);
+    expect(readingsOf(messages, 'B01-F03-GASFLOW-01').filter(([ts]) => ts > T).every(([, v]) => v === 0)).toBe(true);
+  });
+
+  it("MUN-5 leaves a leak in B02 to run its course when B01's valve closes", () => {
+    const messages = driveLeaks(120, (engine, nowMs) => {
+      if (nowMs === T + 1000) engine.devices.apply('B01/GAS-ESV', command('close', T), T);
+    });
+    const b02 = readingsOf(messages, B02);
+    const atT = b02.find(([ts]) => ts === T)![1];
+    expect(Math.max(...b02.filter(([ts]) => ts > T).map(([, v]) => v))).toBeGreaterThan(atT + 2);
+    expect(readingsOf(messages, 'B02-IN-GASFLOW-01').filter(([ts]) => ts > T).some(([, v]) => v > 0)).toBe(true);
+  });
+
+  it('MUN-5 closing the station valve GAS-RS-01-ESV cuts every building, while the building valves stay open', () => {
+    let engineRef: SimulationEngine | undefined;
+    const messages = driveLeaks(300, (engine, nowMs) => {
+      engineRef = engine;
+      if (nowMs === T + 1000) engine.devices.apply('GAS-RS-01-ESV', command('close', T), T);
+    });
+    for (const id of [B01, B02]) {
+      const series = readingsOf(messages, id);
+      const atT = series.find(([ts]) => ts === T)![1];
+      expect(Math.max(...series.filter(([ts]) => ts > T).map(([, v]) => v))).toBeLessThanOrEqual(atT);
+    }
+    for (const id of ['B01-IN-GASFLOW-01', 'B02-IN-GASFLOW-01']) expect(readingsOf(messages, id).filter(([ts]) => ts > T).every(([, v]) => v === 0)).toBe(true);
+    expect(engineRef!.devices.status('B01/GAS-ESV')!.state).toBe('open');
+  });
+
+  it('MUN-5 lets no leak start behind a closed valve, and gas flows again once it reopens', () => {
+    const engine = new SimulationEngine({ registry, seed: 4, sensors: [B01, 'B01-IN-GASFLOW-01'], faultMeanIntervalS: 0, gasLeakMeanIntervalS: 0 }, START);
+    engine.devices.apply('B01/GAS-ESV', command('close', START), START);
+    engine.forceGasLeak(B01, START + 1000);
+    const out: OutgoingMessage[] = [];
+    for (let s = 1; s <= 300; s++) {
+      if (s === 180) engine.devices.apply('B01/GAS-ESV', command('open', START + s * 1000), START + s * 1000);
+      out.push(...engine.step(START + s * 1000));
+    }
+    expect(Math.max(...readingsOf(out, B01).map(([, v]) => v))).toBeLessThan(2);
+    const flow = readingsOf(out, 'B01-IN-GASFLOW-01');
+    expect(flow.filter(([ts]) => ts < START + 180_000).every(([, v]) => v === 0)).toBe(true);
+    expect(flow.filter(([ts]) => ts >= START + 180_000).some(([, v]) => v > 0)).toBe(true);
+  });
+
+  it('ENV-5 B01/FRESH-AIR on brings indoor CO2 and PM2.5 toward clean air within half an hour, and they drift back once it is off', () => {
+    const night = Date.UTC(2025, 6, 15, 18, 0); // 02:00 local: bedrooms full of CO2
+    const sensors = ['B01-F03-CO2-01', 'B01-F03-PM25-01', 'B02-F03-CO2-01'];
+    const run = (freshAir: boolean) => {
+      const engine = new SimulationEngine({ registry, seed: 6, sensors, faultMeanIntervalS: 0 }, night);
+      const out: OutgoingMessage[] = [];
+      for (let minute = 1; minute <= 120; minute++) {
+        const nowMs = night + minute * 60_000;
+        if (freshAir && minute === 1) engine.devices.apply('B01/FRESH-AIR', command('on', nowMs), nowMs);
+        if (freshAir && minute === 40) engine.devices.apply('B01/FRESH-AIR', command('off', nowMs), nowMs);
+        out.push(...engine.step(nowMs));
+      }
+      return out;
+    };
+    const ventilated = run(true);
+    const natural = run(false);
+    const at = (messages: OutgoingMessage[], id: string, minute: number) => readingsOf(messages, id).find(([ts]) => ts > night + minute * 60_000)![1];
+    const excessCo2 = (messages: OutgoingMessage[], minute: number) => at(messages, 'B01-F03-CO2-01', minute) - 420;
+    expect(excessCo2(natural, 35)).toBeGreaterThan(150);
+    expect(excessCo2(ventilated, 35)).toBeLessThan(0.4 * excessCo2(natural, 35));
+    expect(at(ventilated, 'B01-F03-PM25-01', 35) - 5).toBeLessThan(0.4 * (at(natural, 'B01-F03-PM25-01', 35) - 5));
+    expect(excessCo2(ventilated, 110)).toBeGreaterThan(0.8 * excessCo2(natural, 110));
+    expect(readingsOf(ventilated, 'B02-F03-CO2-01')).toEqual(readingsOf(natural, 'B02-F03-CO2-01'));
+  });
+});

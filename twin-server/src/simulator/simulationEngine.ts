@@ -1,9 +1,11 @@
 /**
  * The simulator without I/O: decides which sensors are due at a given wall time, samples them,
  * and returns the MQTT messages to publish. Time is an argument (`step(nowMs)`), so a fixed
- * sequence of times and a seed give the same messages, byte for byte.
+ * sequence of times, a seed and the device commands given with their times produce the same
+ * messages, byte for byte.
  */
 import type { SensorDefinition, SensorKind, SensorRegistry } from '@twin/protocol';
+import { DeviceBank, servedByFreshAir } from './deviceBank.ts';
 import { chunk, packGatewayBatches, sensorTelemetryTopic, TELEMETRY_TOPIC, toSenml, type CompactBatch, type Reading } from './payloads.ts';
 import { createRng, hashUnit, streamKey, type Rng } from './random.ts';
 import type { ReplayFeed } from './replay.ts';
@@ -49,6 +51,8 @@ interface Simulated {
   periodMs: number;
   nextMs: number;
   senml: boolean;
+  /** The devices the sensor's readings answer to: a gas supply's valves, a fresh-air unit. */
+  served: 'gas' | 'fresh-air' | undefined;
   replay?: { feed: ReplayFeed; index: number; cycle: number };
 }
 
@@ -63,6 +67,13 @@ export class SimulationEngine {
   private readonly maxCatchUpMs: number;
   /** The gas detector that now and then leaks by itself, if any. */
   readonly leakProneDetector: string | undefined;
+  /**
+   * The registry's controllable devices (PLAT-6), whichever sensors are simulated. Commands
+   * applied with `devices.apply(id, command, nowMs)` shape the readings sampled after `nowMs`:
+   * a closed gas valve stops its building's leaks growing and its gas flow (MUN-5), a fresh-air
+   * unit on cleans its building's indoor air (ENV-5).
+   */
+  readonly devices: DeviceBank;
 
   constructor(options: EngineOptions, readonly startMs: number) {
     const rate = options.rate ?? 1;
@@ -76,6 +87,7 @@ export class SimulationEngine {
     const senmlShare = options.senmlShare ?? 0.15;
     const feeds = new Map((options.replayFeeds ?? []).map((feed) => [feed.sensorId, feed]));
     const ratings = powerRatings(options.registry);
+    this.devices = DeviceBank.fromRegistry(options.registry, startMs);
     this.simulated = sensors.map((sensor) => {
       const signal: Partial<SignalOptions> = {
         faultMeanIntervalS: options.faultMeanIntervalS,
@@ -94,6 +106,7 @@ export class SimulationEngine {
         // Stagger first reports across one period, as real devices are not in step.
         nextMs: startMs + hashUnit(streamKey(seed, `phase:${sensor.id}`)) * periodMs,
         senml: hashUnit(streamKey(0, `senml:${sensor.id}`)) < senmlShare,
+        served: sensor.kind === 'gas_lel' || sensor.kind === 'gas_flow' ? 'gas' : servedByFreshAir(sensor) ? 'fresh-air' : undefined,
       };
       if (feed !== undefined) entry.replay = { feed, index: 0, cycle: 0 };
       this.byId.set(sensor.id, entry);
@@ -172,6 +185,7 @@ export class SimulationEngine {
       entry.nextMs += Math.floor((nowMs - entry.nextMs) / entry.periodMs) * entry.periodMs;
     }
     const readings: Reading[] = [];
+    if (entry.nextMs <= nowMs) this.updateServingDevices(entry);
     while (entry.nextMs <= nowMs) {
       const tMs = Math.round(entry.nextMs);
       const value = sampleValue(entry.sensor, tMs, entry.state, entry.rng);
@@ -179,6 +193,13 @@ export class SimulationEngine {
       entry.nextMs += entry.periodMs;
     }
     return readings;
+  }
+
+  /** Tells the sensor's state what its devices are in; the models compare the times with each sample's. */
+  private updateServingDevices(entry: Simulated): void {
+    const { state, sensor } = entry;
+    if (entry.served === 'gas') state.gasSupplyCutSinceMs = this.devices.gasSupplyCutSinceMs(sensor.location.building);
+    else if (entry.served === 'fresh-air') state.freshAirUnit = this.devices.freshAir(sensor.location.building);
   }
 }
 

@@ -1,5 +1,5 @@
 import { generateRegistry } from '@twin/models';
-import { SENSOR_KINDS, type SensorKind } from '@twin/protocol';
+import { deviceCommandTopic, deviceStateTopic, parseDeviceState, SENSOR_KINDS, type DeviceStateMessage, type SensorKind } from '@twin/protocol';
 import { connectAsync, type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompactBatch, SenmlRecord } from './payloads.ts';
@@ -31,6 +31,20 @@ afterAll(async () => {
 function fakeClock(startMs: number): SimulatorClock & { advance(ms: number): void } {
   let now = startMs;
   return { now: () => now, setInterval: () => 0, clearInterval: () => {}, advance: (ms) => (now += ms) };
+}
+
+/** The retained state reports of `deviceIds`, as a new subscriber receives them. */
+async function retainedStates(deviceIds: string[]): Promise<Map<string, DeviceStateMessage>> {
+  const client = await connectAsync(broker.url, { username: USER, password: PASSWORD, clientId: 'test-state-reader' });
+  const states = new Map<string, DeviceStateMessage>();
+  client.on('message', (topic, payload, packet) => {
+    const state = parseDeviceState(payload.toString());
+    if (packet.retain && state !== undefined) states.set(topic.slice('twin/v1/state/'.length), state);
+  });
+  await client.subscribeAsync(deviceIds.map(deviceStateTopic), { qos: 1 });
+  await waitFor(() => deviceIds.every((id) => states.has(id)), 2000);
+  await client.endAsync();
+  return states;
 }
 
 /** Every reading in a delivered payload, with the kind of its sensor. */
@@ -107,6 +121,81 @@ describe('startSimulator against an embedded MQTT broker', () => {
     const values = delivered.slice(from).flatMap(decode).filter((r) => r.sensor === detector).map((r) => r.value);
     expect(Math.max(...values)).toBeGreaterThanOrEqual(20);
     expect(() => simulator.forceGasLeak('B02-F03-CO2-01')).toThrow();
+  });
+
+  it('PLAT-6 reports every device state retained at start: valves open, fresh air off', async () => {
+    const simulator = await startSimulator({ mqttUrl: broker.url, username: USER, password: PASSWORD, registry, seed: 1, sensors: ['B01-F03-TEMP-01'], clock: fakeClock(Date.UTC(2025, 6, 16, 2, 0)) });
+    expect(simulator.deviceIds).toContain('B01/GAS-ESV');
+    expect(simulator.deviceIds).toContain('GAS-RS-01-ESV');
+    expect(simulator.deviceIds).toContain('B01/FRESH-AIR');
+    expect(simulator.stats()).toMatchObject({ devices: simulator.deviceIds.length, stateMessages: simulator.deviceIds.length, commandsReceived: 0 });
+    const states = await retainedStates(['B01/GAS-ESV', 'GAS-RS-01-ESV', 'B01/FRESH-AIR']);
+    expect(states.get('B01/GAS-ESV')).toEqual({ state: 'open', atMs: Date.UTC(2025, 6, 16, 2, 0) });
+    expect(states.get('GAS-RS-01-ESV')?.state).toBe('open');
+    expect(states.get('B01/FRESH-AIR')?.state).toBe('off');
+    await simulator.stop();
+  });
+
+  it('PLAT-6 MUN-5 closes B01/GAS-ESV on command: the retained state names the command within a second, and the leaking detector stops rising', async () => {
+    const detector = 'B01-F03-LEL-01'; // under seed 4 it samples at the forced time and every 5 s after
+    const from = delivered.length;
+    const clock = fakeClock(Date.UTC(2025, 6, 16, 2, 0));
+    const simulator = await startSimulator({ mqttUrl: broker.url, username: USER, password: PASSWORD, registry, seed: 4, sensors: [detector], clock, faultMeanIntervalS: 0, gasLeakMeanIntervalS: 0 });
+    simulator.forceGasLeak(detector);
+    const advance = async (ticks: number) => {
+      for (let i = 0; i < ticks; i++) {
+        clock.advance(5000);
+        await simulator.tick();
+      }
+    };
+    await advance(7);
+    const closedAtMs = clock.now();
+    const operator = await connectAsync(broker.url, { username: USER, password: PASSWORD, clientId: 'test-operator' });
+    const answers: DeviceStateMessage[] = [];
+    operator.on('message', (topic, payload) => {
+      const state = parseDeviceState(payload.toString());
+      if (topic === deviceStateTopic('B01/GAS-ESV') && state?.commandId === 'close-b01') answers.push(state);
+    });
+    await operator.subscribeAsync(deviceStateTopic('B01/GAS-ESV'), { qos: 1 });
+    await operator.publishAsync(deviceCommandTopic('B01/GAS-ESV'), JSON.stringify({ commandId: 'close-b01', command: 'close', issuedAtMs: closedAtMs, alarmId: 'gas/B01-F03-LEL-01' }), { qos: 1 });
+    await waitFor(() => answers.length > 0, 1000);
+    expect(answers[0]).toEqual({ state: 'closed', atMs: closedAtMs, commandId: 'close-b01' });
+    expect((await retainedStates(['B01/GAS-ESV'])).get('B01/GAS-ESV')).toEqual(answers[0]);
+
+    await advance(24);
+    await simulator.stop();
+    await operator.endAsync();
+    await waitFor(() => delivered.length - from >= simulator.stats().messages);
+    const readings = delivered.slice(from).flatMap(decode).filter((r) => r.sensor === detector);
+    const atClose = readings.find((r) => r.ts === closedAtMs)!.value;
+    expect(atClose).toBeGreaterThanOrEqual(20);
+    const after = readings.filter((r) => r.ts > closedAtMs).map((r) => r.value);
+    expect(after.length).toBeGreaterThanOrEqual(20);
+    expect(Math.max(...after)).toBeLessThanOrEqual(atClose);
+    expect(after.at(-1)!).toBeLessThan(atClose - 5);
+    expect(simulator.stats()).toMatchObject({ commandsReceived: 1, commandsApplied: 1, commandsRefused: 0, commandsMalformed: 0 });
+  });
+
+  it('PLAT-6 counts and does not answer malformed commands, commands to unknown devices, and commands a device does not take', async () => {
+    const lines: string[] = [];
+    const simulator = await startSimulator({ mqttUrl: broker.url, username: USER, password: PASSWORD, registry, seed: 1, sensors: ['B01-F03-TEMP-01'], clock: fakeClock(Date.UTC(2025, 6, 16, 2, 0)), log: (line) => lines.push(line) });
+    const stateMessagesAtStart = simulator.stats().stateMessages;
+    const operator = await connectAsync(broker.url, { username: USER, password: PASSWORD, clientId: 'test-operator' });
+    await operator.publishAsync(deviceCommandTopic('B01/GAS-ESV'), 'not json', { qos: 1 });
+    await operator.publishAsync(deviceCommandTopic('B01/GAS-ESV'), '{"commandId":"x","command":"explode","issuedAtMs":1}', { qos: 1 });
+    await operator.publishAsync(deviceCommandTopic('B01/GAS-ESV'), JSON.stringify({ commandId: 'on-valve', command: 'on', issuedAtMs: 1 }), { qos: 1 });
+    await operator.publishAsync(deviceCommandTopic('NOPE/VALVE'), JSON.stringify({ commandId: 'nope', command: 'close', issuedAtMs: 1 }), { qos: 1 });
+    await operator.publishAsync(deviceCommandTopic('B01/FRESH-AIR'), JSON.stringify({ commandId: 'fresh-on', command: 'on', issuedAtMs: 1 }), { qos: 1 });
+    await waitFor(() => simulator.stats().commandsReceived === 5 && simulator.stats().stateMessages === stateMessagesAtStart + 1);
+    await operator.endAsync();
+    await simulator.stop();
+    expect(simulator.stats()).toMatchObject({ commandsReceived: 5, commandsApplied: 1, commandsRefused: 2, commandsMalformed: 2, publishErrors: 0 });
+    expect(lines.filter((l) => /not a device command/.test(l))).toHaveLength(1);
+    expect(lines.join('\n')).toMatch(/refused on to B01\/GAS-ESV \(command on-valve\): the device does not take it/);
+    expect(lines.join('\n')).toMatch(/B01\/FRESH-AIR on \(command fresh-on\)/);
+    const retained = await retainedStates(['B01/GAS-ESV', 'B01/FRESH-AIR']);
+    expect(retained.get('B01/GAS-ESV')).toEqual({ state: 'open', atMs: Date.UTC(2025, 6, 16, 2, 0) });
+    expect(retained.get('B01/FRESH-AIR')).toEqual({ state: 'on', atMs: Date.UTC(2025, 6, 16, 2, 0), commandId: 'fresh-on' });
   });
 
   it('stops idempotently and reports what it published', async () => {

@@ -1,9 +1,11 @@
 /**
  * The device simulator as a process component: drives the `SimulationEngine` on a clock and
- * publishes its messages to the MQTT broker with QoS 1, authenticated as a device.
+ * publishes its messages to the MQTT broker with QoS 1, authenticated as a device; on the same
+ * connection its controllable devices take commands and report their states (PLAT-6).
  */
 import { connect as mqttConnect, type MqttClient } from 'mqtt';
 import type { SensorKind, SensorRegistry } from '@twin/protocol';
+import { DeviceCommandLink, type DeviceLinkStats } from './deviceCommandLink.ts';
 import { hashString } from './random.ts';
 import { loadReplaySeries, planReplayFeeds, REPLAY_DATASETS, ReplayDataMissingError, type ReplayFeed, type ReplayOptions } from './replay.ts';
 import { selectSensors, SimulationEngine, type OutgoingMessage } from './simulationEngine.ts';
@@ -57,8 +59,8 @@ export interface SimulatorOptions {
   connectTimeoutMs?: number;
 }
 
-/** Counters of what has been published. */
-export interface SimulatorStats {
+/** Counters of the telemetry published. */
+export interface TelemetryStats {
   sensors: number;
   senmlSensors: number;
   replayedSensors: number;
@@ -74,6 +76,12 @@ export interface SimulatorStats {
   connected: boolean;
 }
 
+/**
+ * Counters of the telemetry published and of the device commands taken (PLAT-6);
+ * `publishErrors` counts failed publishes of telemetry and of state reports.
+ */
+export type SimulatorStats = TelemetryStats & DeviceLinkStats;
+
 /** A running simulator. */
 export interface Simulator {
   readonly clientId: string;
@@ -81,6 +89,8 @@ export interface Simulator {
   readonly sensorIds: readonly string[];
   /** The detector that leaks by itself now and then, if any. */
   readonly leakProneDetector: string | undefined;
+  /** Ids of the devices that take commands on `twin/v1/commands/<deviceId>` (PLAT-6). */
+  readonly deviceIds: readonly string[];
   /** Starts a gas leak on a simulated detector now (MUN-5). @throws Error for an unknown or non-gas sensor. */
   forceGasLeak(sensorId: string): void;
   stats(): SimulatorStats;
@@ -138,7 +148,9 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   );
   const clientId = options.clientId ?? `twin-sim-${options.seed}-${hashString(engine.sensorIds.join(',')).toString(16)}`;
   const client = await connect(options, clientId);
-  const stats: SimulatorStats = {
+  const commandLink = new DeviceCommandLink(client, engine.devices, () => clock.now(), log);
+  await commandLink.start();
+  const stats: TelemetryStats = {
     sensors: engine.sensorIds.length,
     senmlSensors: engine.senmlSensorIds.length,
     replayedSensors: engine.replayedSensorIds.length,
@@ -199,23 +211,29 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     log(`simulator: gas leak forced on ${id} (MUN-5)`);
   }
   const handle = clock.setInterval(() => void tick(), options.tickMs ?? 1000);
-  log(`simulator: ${stats.sensors} sensors (${stats.senmlSensors} SenML, ${stats.replayedSensors} replayed), seed ${options.seed}, rate ${options.rate ?? 1}, client ${clientId} -> ${options.mqttUrl}`);
+  const deviceIds = engine.devices.devices.map((d) => d.id);
+  log(`simulator: ${stats.sensors} sensors (${stats.senmlSensors} SenML, ${stats.replayedSensors} replayed), ${deviceIds.length} devices taking commands, seed ${options.seed}, rate ${options.rate ?? 1}, client ${clientId} -> ${options.mqttUrl}`);
 
   return {
     clientId,
     sensorIds: engine.sensorIds,
     leakProneDetector: engine.leakProneDetector,
+    deviceIds,
     forceGasLeak(sensorId) {
       engine.forceGasLeak(sensorId, clock.now());
       log(`simulator: gas leak forced on ${sensorId} (MUN-5)`);
     },
-    stats: () => ({ ...stats, readingsByKind: { ...stats.readingsByKind }, connected: client.connected }),
+    stats: () => {
+      const link = commandLink.stats();
+      return { ...stats, ...link, publishErrors: stats.publishErrors + link.publishErrors, readingsByKind: { ...stats.readingsByKind }, connected: client.connected };
+    },
     tick,
     async stop() {
       if (stopped) return;
       stopped = true;
       clock.clearInterval(handle);
       if (inFlight !== undefined) await inFlight.catch(() => undefined);
+      await commandLink.close();
       await client.endAsync();
       log(`simulator: stopped after ${stats.messages} messages, ${stats.readings} readings`);
     },

@@ -5,6 +5,7 @@ import type { SensorDefinition } from '@twin/protocol';
 import { cellToNumber } from './bigIntPolicy.ts';
 import { DirtyMinutes } from './dirtyMinutes.ts';
 import { HighWaterMarks } from './highWaterMarks.ts';
+import { AlarmStore } from './alarmStore.ts';
 import { IdentityStore } from './identityStore.ts';
 import { ReadingWriter } from './readingWriter.ts';
 import { RollupMaintainer } from './rollupMaintainer.ts';
@@ -162,6 +163,14 @@ export class TelemetryStore {
     const connection = await StorageConnection.connect(this.parts.instance, 'identity');
     this.parts.extra.push(connection);
     return new IdentityStore(connection);
+  }
+
+  /** Alarms, their events and device commands, on a connection of their own. */
+  async openAlarmStore(): Promise<AlarmStore> {
+    this.assertOpen('open alarm store');
+    const connection = await StorageConnection.connect(this.parts.instance, 'alarms');
+    this.parts.extra.push(connection);
+    return AlarmStore.open(connection);
   }
 
   close(): Promise<void> {

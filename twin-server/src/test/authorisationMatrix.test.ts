@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeLiveFrame, ROLE_PERMISSIONS, ROLES, type AuditEventDto, type Permission, type Role, type SensorListDto, type SensorRegistry, type UserDto } from '@twin/protocol';
+import { decodeLiveFrame, ROLE_PERMISSIONS, ROLES, type AlarmDto, type AlarmEventDto, type AlarmKpiDto, type AuditEventDto, type Permission, type Role, type SensorListDto, type SensorRegistry, type UserDto } from '@twin/protocol';
 import type { GuardedRoute } from '../http/routeGuard.ts';
 import { SOCKET_EVENT_ACCESS } from '../live/socketGuard.ts';
 import { testSensor } from './testCatalog.ts';
@@ -47,6 +47,8 @@ interface Probe {
   status?: number;
 }
 
+/** The gas alarm of an organisation's detector (default rules, MUN-5). */
+const gasAlarm = (prefix: string) => `gas-lel-high/${prefix}gas`;
 const json = (body: unknown, method = 'POST'): RequestInit => ({ method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 const idsOf = (list: SensorListDto) => list.sensors.map((s) => s.id);
 
@@ -63,6 +65,10 @@ describe('authorisation matrix: every role of two organisations against every ro
         ROLES.map((role) => ({ username: `${org}-${role}`, password: password(org, role), grants: [{ role, scope: {} }] })),
       );
     }
+    // Each organisation's gas detector leaks (MUN-5): both have an alarm.
+    const device = await h.device();
+    await device.publishAsync('twin/v1/telemetry', JSON.stringify([{ sensor: 'a-gas', readings: [[Date.now(), 30]] }, { sensor: 'b-gas', readings: [[Date.now(), 30]] }]), { qos: 1 });
+    await eventually(() => (h.server.stats().alarms.annunciated >= 2 ? true : undefined), 5000, 'both gas alarms');
     for (const org of Object.keys(ORGS) as OrgId[]) {
       for (const role of ROLES) {
         const login = await h.login(`${org}-${role}`, password(org, role));
@@ -170,6 +176,42 @@ describe('authorisation matrix: every role of two organisations against every ro
         check: async (response) => expect(((await response.json()) as { id: string }).id).toBe(caller.org),
       },
       'PATCH /api/admin/organisation': { path: '/api/admin/organisation', init: json({ lockoutThreshold: 5 }, 'PATCH') },
+      'GET /api/alarms': {
+        path: '/api/alarms',
+        check: async (response) => {
+          const { alarms } = (await response.json()) as { alarms: AlarmDto[] };
+          expect(alarms.map((a) => a.sourceId)).toContain(`${own.own}gas`);
+          expect(alarms.every((a) => a.sourceId.startsWith(own.own))).toBe(true);
+        },
+      },
+      'GET /api/alarms/events': {
+        path: `/api/alarms/events?alarmId=${encodeURIComponent(gasAlarm(own.own))}`,
+        check: async (response) => {
+          const { events } = (await response.json()) as { events: AlarmEventDto[] };
+          expect(events.some((e) => e.type === 'raised')).toBe(true);
+          await expectDenied(await h.http(`/api/alarms/events?alarmId=${encodeURIComponent(gasAlarm(own.other))}`, { token: caller.token }), 404, 'TWIN_ERR_ALARM_NOT_FOUND');
+        },
+      },
+      'POST /api/alarms/comment': {
+        path: '/api/alarms/comment',
+        init: json({ alarmId: gasAlarm(own.own), note: `${caller.role} was here` }),
+        check: async () => expectDenied(await h.http('/api/alarms/comment', { token: caller.token, ...json({ alarmId: gasAlarm(own.other), note: 'x' }) }), 404, 'TWIN_ERR_ALARM_NOT_FOUND'),
+      },
+      // The other organisation's alarm is answered as unknown, to whoever may act on alarms.
+      'POST /api/alarms/acknowledge': { path: '/api/alarms/acknowledge', init: json({ alarmIds: [gasAlarm(own.other)] }), status: 404 },
+      'POST /api/alarms/shelve': { path: '/api/alarms/shelve', init: json({ alarmId: gasAlarm(own.other), durationMs: 60_000, reason: 'test' }), status: 404 },
+      'POST /api/alarms/unshelve': { path: '/api/alarms/unshelve', init: json({ alarmId: gasAlarm(own.other) }), status: 404 },
+      'POST /api/alarms/reset': { path: '/api/alarms/reset', init: json({ alarmId: gasAlarm(own.other) }), status: 404 },
+      'POST /api/alarms/remove-from-service': { path: '/api/alarms/remove-from-service', init: json({ alarmId: gasAlarm(own.other) }), status: 404 },
+      'POST /api/alarms/return-to-service': { path: '/api/alarms/return-to-service', init: json({ alarmId: gasAlarm(own.other) }), status: 404 },
+      'GET /api/alarms/kpis': {
+        path: `/api/alarms/kpis?from=${Date.now() - 3_600_000}&to=${Date.now() + 60_000}`,
+        check: async (response) => {
+          const kpis = (await response.json()) as AlarmKpiDto;
+          expect(kpis.alarms).toBeGreaterThan(0);
+          expect(kpis.topFrequent.every((a) => a.alarmId.endsWith(`/${own.own}gas`) || a.alarmId.includes(`/${own.own}`))).toBe(true);
+        },
+      },
       'GET /api/admin/audit': {
         path: '/api/admin/audit?limit=5000',
         check: async (response) => {

@@ -1,6 +1,9 @@
 import type { JSX } from 'react';
 import { AuditView } from '../admin/AuditView.tsx';
 import { OrganisationView } from '../admin/OrganisationView.tsx';
+import { AlarmBanner } from '../alarms/AlarmBanner.tsx';
+import { AlarmsView } from '../alarms/AlarmsView.tsx';
+import { useAlarmFeed } from '../alarms/useAlarmFeed.ts';
 import { UsersView } from '../admin/UsersView.tsx';
 import { LayerPanel, PropertiesPanel } from '../scene/CommunityScene.tsx';
 import { useConsole } from '../session/ConsoleProvider.tsx';
@@ -13,15 +16,16 @@ import { TopBar } from './TopBar.tsx';
 import { useHashView } from './useHashView.ts';
 import { visibleViews, type ViewId } from './views.ts';
 
-const ADMIN_VIEWS: Record<Exclude<ViewId, 'overview'>, () => JSX.Element> = {
+const ADMIN_VIEWS: Record<Exclude<ViewId, 'overview' | 'alarms'>, () => JSX.Element> = {
   users: UsersView,
   audit: AuditView,
   organisation: OrganisationView,
 };
 
 /**
- * The control room: the menu of the views this session may open, the community scene or map with
- * their side panels, administrative views over it, the status bar and the idle warning.
+ * The control room: the menu of the views this session may open, the alarm banner, the community
+ * scene or map with their side panels, the alarm console and administrative views over it, the
+ * status bar and the idle warning.
  */
 export function ControlRoom(): JSX.Element {
   const { api } = useConsole();
@@ -30,15 +34,20 @@ export function ControlRoom(): JSX.Element {
   const views = visibleViews(session.permissions);
   // A view the session may not open (a bookmark of someone else's) falls back to the overview.
   const view = views.includes(requested) ? requested : 'overview';
-  const AdminView = view === 'overview' ? null : ADMIN_VIEWS[view];
+  const canReadAlarms = session.permissions.includes('alarms.read');
+  // One alarm book for the banner and the alarm view, kept while the view is closed (REQ PLAT-8).
+  const alarms = useAlarmFeed(canReadAlarms);
+  const AdminView = view === 'overview' || view === 'alarms' ? null : ADMIN_VIEWS[view];
   return (
     <div className="control-room">
       <TopBar views={views} current={view} onNavigate={navigate} />
+      {/* The banner's headline leads to the scene, where its source is. */}
+      {canReadAlarms && <AlarmBanner alarms={alarms} onLocate={() => navigate('overview')} onOpenList={() => navigate('alarms')} />}
       <ControlRoomLayout
         left={<LayerPanel />}
         center={<CenterView api={api} />}
         right={<PropertiesPanel />}
-        overlay={AdminView === null ? null : <AdminView />}
+        overlay={view === 'alarms' ? <AlarmsView alarms={alarms} /> : AdminView === null ? null : <AdminView />}
       />
       <StatusBar />
       <IdleCountdownOverlay />

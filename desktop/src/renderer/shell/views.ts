@@ -3,6 +3,7 @@ import type { Permission } from '@twin/protocol';
 /** The views of the control room, each behind the permission it needs (none for the overview). */
 export const VIEWS = [
   { id: 'overview', permission: null },
+  { id: 'alarms', permission: 'alarms.read' },
   { id: 'users', permission: 'users.manage' },
   { id: 'audit', permission: 'audit.read' },
   { id: 'organisation', permission: 'org.configure' },

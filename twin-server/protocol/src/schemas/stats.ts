@@ -36,4 +36,13 @@ export interface StatsDto {
   registry: { sensors: number; revision: number };
   /** Signed-in sessions, and refused requests and socket events by error code. */
   identity: { liveSessions: number; denials: Partial<Record<TwinErrorCode, number>> };
+  /** Alarms known and not back to normal, events stored, linkage commands and device state reports. */
+  alarms: {
+    alarms: number;
+    annunciated: number;
+    eventsStored: number;
+    commandsSent: number;
+    commandsNotSent: number;
+    devices: { commandsSent: number; statesReceived: number; statesMalformed: number };
+  };
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { auditQuerySchema, organisationUpdateSchema, userCreateSchema, userUpdateSchema } from '@twin/protocol';
 import { toOrganisationDto, toUserDto, type IdentityService } from '../../identity/identityService.ts';
-import { answerIdentity, parseOr400 } from '../identityReply.ts';
+import { answerCoded, parseOr400 } from '../codedReply.ts';
 import { authOf } from '../routeGuard.ts';
 
 /**
@@ -20,19 +20,19 @@ export function adminRoutes(app: FastifyInstance, deps: { identity: IdentityServ
   app.post('/api/admin/users', { config: { access: { permission: 'users.manage' } } }, async (request, reply) => {
     const body = parseOr400(reply, userCreateSchema, request.body, 'new user');
     if (body === undefined) return reply;
-    return answerIdentity(reply, async () => reply.code(201).send(toUserDto(await identity.createUser(orgOf(request), body, actor(request)))));
+    return answerCoded(reply, async () => reply.code(201).send(toUserDto(await identity.createUser(orgOf(request), body, actor(request)))));
   });
 
   app.patch('/api/admin/users/:id', { config: { access: { permission: 'users.manage' } } }, async (request, reply) => {
     const body = parseOr400(reply, userUpdateSchema, request.body, 'user change');
     if (body === undefined) return reply;
     const { id } = request.params as { id: string };
-    return answerIdentity(reply, async () => toUserDto(await identity.updateUser(orgOf(request), id, body, actor(request))));
+    return answerCoded(reply, async () => toUserDto(await identity.updateUser(orgOf(request), id, body, actor(request))));
   });
 
   app.post('/api/admin/users/:id/logout-all', { config: { access: { permission: 'users.manage' } } }, async (request, reply) => {
     const { id } = request.params as { id: string };
-    return answerIdentity(reply, async () => {
+    return answerCoded(reply, async () => {
       await identity.logoutEverywhere(orgOf(request), id, actor(request));
       return reply.code(204).send();
     });
@@ -43,7 +43,7 @@ export function adminRoutes(app: FastifyInstance, deps: { identity: IdentityServ
   app.patch('/api/admin/organisation', { config: { access: { permission: 'org.configure' } } }, async (request, reply) => {
     const body = parseOr400(reply, organisationUpdateSchema, request.body, 'organisation change');
     if (body === undefined) return reply;
-    return answerIdentity(reply, async () => toOrganisationDto(await identity.updateOrganisation(orgOf(request), body, actor(request))));
+    return answerCoded(reply, async () => toOrganisationDto(await identity.updateOrganisation(orgOf(request), body, actor(request))));
   });
 
   app.get('/api/admin/audit', { config: { access: { permission: 'audit.read' } } }, async (request, reply) => {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { loginRequestSchema, passwordChangeSchema } from '@twin/protocol';
 import type { IdentityService } from '../../identity/identityService.ts';
-import { answerIdentity, parseOr400 } from '../identityReply.ts';
+import { answerCoded, parseOr400 } from '../codedReply.ts';
 import { authOf } from '../routeGuard.ts';
 
 /**
@@ -19,7 +19,7 @@ export function authRoutes(app: FastifyInstance, deps: { identity: IdentityServi
   app.post('/api/auth/login', { config: { access: { public: true } } }, async (request, reply) => {
     const body = parseOr400(reply, loginRequestSchema, request.body, 'login');
     if (body === undefined) return reply;
-    return answerIdentity(reply, () => identity.login(body.username, body.password, request.ip));
+    return answerCoded(reply, () => identity.login(body.username, body.password, request.ip));
   });
   app.get('/api/auth/session', { config: { access: { session: true, passive: true } } }, async (request) => identity.sessionDto(authOf(request)));
   app.post('/api/auth/activity', { config: { access: { session: true } } }, async (request) => ({ idleExpiresAtMs: identity.sessionDto(authOf(request)).idleExpiresAtMs }));
@@ -35,7 +35,7 @@ export function authRoutes(app: FastifyInstance, deps: { identity: IdentityServi
   app.post('/api/auth/password', { config: { access: { session: true } } }, async (request, reply) => {
     const body = parseOr400(reply, passwordChangeSchema, request.body, 'password change');
     if (body === undefined) return reply;
-    return answerIdentity(reply, async () => {
+    return answerCoded(reply, async () => {
       await identity.changePassword(authOf(request), body.currentPassword, body.newPassword, request.ip);
       return reply.code(204).send();
     });

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { OidcSignIn } from '../../identity/oidcSignIn.ts';
-import { answerIdentity, parseOr400 } from '../identityReply.ts';
+import { answerCoded, parseOr400 } from '../codedReply.ts';
 
 const startQuery = z.object({ redirect_uri: z.string().min(1).max(2048), code_challenge: z.string().min(1).max(256), code_challenge_method: z.string().default('S256'), state: z.string().min(1).max(512) });
 const tokenBody = z.object({ code: z.string().min(1).max(256), code_verifier: z.string().min(43).max(128), redirect_uri: z.string().min(1).max(2048) }).strict();
@@ -20,17 +20,17 @@ export function oidcRoutes(app: FastifyInstance, deps: { sso: OidcSignIn }): voi
     const query = parseOr400(reply, startQuery, request.query, 'single sign-on start');
     if (query === undefined) return reply;
     const { provider } = request.params as { provider: string };
-    return answerIdentity(reply, async () => {
+    return answerCoded(reply, async () => {
       const url = await sso.start(provider, { redirectUri: query.redirect_uri, codeChallenge: query.code_challenge, codeChallengeMethod: query.code_challenge_method, state: query.state });
       return reply.redirect(url.href, 302);
     });
   });
   app.get('/api/auth/oidc/callback', { config }, async (request, reply) =>
-    answerIdentity(reply, async () => reply.redirect((await sso.callback(new URL(request.url, 'http://callback.invalid'))).href, 302)),
+    answerCoded(reply, async () => reply.redirect((await sso.callback(new URL(request.url, 'http://callback.invalid'))).href, 302)),
   );
   app.post('/api/auth/oidc/token', { config }, async (request, reply) => {
     const body = parseOr400(reply, tokenBody, request.body, 'single sign-on token');
     if (body === undefined) return reply;
-    return answerIdentity(reply, () => sso.exchange({ code: body.code, codeVerifier: body.code_verifier, redirectUri: body.redirect_uri }, request.ip));
+    return answerCoded(reply, () => sso.exchange({ code: body.code, codeVerifier: body.code_verifier, redirectUri: body.redirect_uri }, request.ip));
   });
 }

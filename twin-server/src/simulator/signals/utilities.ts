@@ -9,6 +9,7 @@ import { isWeekend, localHour } from '../localTime.ts';
 import { cooking, powerLoad, showers, WATER_DEMAND_PEAK, waterDemand } from '../profiles.ts';
 import { hashUnit, smoothNoise } from '../random.ts';
 import type { SensorState } from '../sensorState.ts';
+import { gasSupplyCut } from './gas.ts';
 import type { SignalModel } from './signalModel.ts';
 import { householdHour, outdoorAirTempC } from './weather.ts';
 
@@ -100,9 +101,11 @@ export const energy: SignalModel = (sensor, tMs, dtMs, state) => {
 
 /**
  * Gas flow, m³/h: cooking at breakfast, lunch and dinner and gas water heaters at shower time,
- * almost nothing at night. Household meters show burners switching on and off.
+ * almost nothing at night. Household meters show burners switching on and off. Nothing flows
+ * while a closed valve upstream cuts the supply (MUN-5).
  */
 export const gasFlow: SignalModel = (sensor, tMs, _dtMs, state, rng) => {
+  if (gasSupplyCut(state, tMs)) return 0;
   if (!isHousehold(sensor)) {
     const hour = localHour(tMs);
     const activity = 0.04 + 0.75 * cooking(hour) + 0.35 * showers(hour);

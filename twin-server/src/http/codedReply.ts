@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
-import { IdentityError } from '../identity/identityError.ts';
+import { CodedError } from '../codedError.ts';
 import { replyError } from './replyError.ts';
 
 /** Parses `input` with `schema`, answering 400 with the first issue when it does not fit. */
@@ -12,12 +12,12 @@ export function parseOr400<S extends z.ZodType>(reply: FastifyReply, schema: S, 
   return undefined;
 }
 
-/** Runs an identity action, answering an `IdentityError` with its code, message and details. */
-export async function answerIdentity<T>(reply: FastifyReply, action: () => Promise<T>): Promise<T | FastifyReply> {
+/** Runs an action, answering a refusal (`CodedError`: identity, alarms …) with its code, message and details. */
+export async function answerCoded<T>(reply: FastifyReply, action: () => Promise<T>): Promise<T | FastifyReply> {
   try {
     return await action();
   } catch (error) {
-    if (error instanceof IdentityError) {
+    if (error instanceof CodedError) {
       if (error.code === 'TWIN_ERR_AUTH_RATE_LIMITED' && typeof error.details?.retryAfterS === 'number') reply.header('retry-after', String(error.details.retryAfterS));
       return replyError(reply, error.code, error.message, error.details);
     }

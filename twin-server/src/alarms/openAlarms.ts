@@ -1,0 +1,58 @@
+import type { IdentityService } from '../identity/identityService.ts';
+import type { TwinSocketServer } from '../live/socketGuard.ts';
+import type { Logger } from '../logging/logger.ts';
+import type { DeviceChannel } from '../mqtt/deviceChannel.ts';
+import { NotificationDispatcher } from '../notify/notificationDispatcher.ts';
+import type { SensorCatalog } from '../registry/sensorCatalog.ts';
+import type { ServerConfig } from '../serverConfig.ts';
+import type { TelemetryStore } from '../storage/telemetryStore.ts';
+import { AlarmNotifier } from './alarmNotifier.ts';
+import { AlarmService } from './alarmService.ts';
+import { loadAlarmRules, loadNotificationSettings } from './alarmSettings.ts';
+
+const NOTIFY_TICK_MS = 1000;
+
+/**
+ * Starts alarm management: the rules in force, the alarm service on its own DuckDB connection,
+ * and notification with escalation for the organisations that configured it.
+ */
+export async function openAlarms(
+  config: Pick<ServerConfig, 'alarmRulesPath' | 'notificationsPath' | 'alarmTickMs'>,
+  deps: { store: TelemetryStore; catalog: SensorCatalog; identity: IdentityService; io: TwinSocketServer; devices: DeviceChannel; logger: Logger },
+): Promise<{ service: AlarmService; close(): Promise<void> }> {
+  const rules = await loadAlarmRules(config.alarmRulesPath, deps.catalog.registry);
+  const settings = await loadNotificationSettings(config.notificationsPath);
+  const alarmStore = await deps.store.openAlarmStore();
+  let notifier: AlarmNotifier | undefined;
+  const service = await AlarmService.open({
+    store: alarmStore,
+    catalog: deps.catalog,
+    rules,
+    devices: deps.devices,
+    io: deps.io,
+    logger: deps.logger,
+    tickMs: config.alarmTickMs,
+    onDurable: (batch) => notifier?.observe(batch.events),
+  });
+  let timer: ReturnType<typeof setInterval> | undefined;
+  if (settings.size > 0) {
+    const organisations = [...settings].map(([id, notificationConfig]) => {
+      if (deps.identity.organisation(id) === undefined) deps.logger.warn('notification settings name an organisation that does not exist', { orgId: id });
+      return { id, domain: () => deps.identity.organisation(id)?.domain ?? [], config: notificationConfig, dispatcher: new NotificationDispatcher(notificationConfig, { logger: deps.logger.child('notify') }) };
+    });
+    notifier = new AlarmNotifier(organisations, { target: (a) => service.target(a), alarm: (id) => service.alarm(id), record: (events) => service.record(events), logger: deps.logger.child('notify') });
+    const annunciated = service.annunciated();
+    const since = Math.min(...annunciated.map((a) => a.activeSinceMs ?? Number.POSITIVE_INFINITY));
+    if (Number.isFinite(since)) notifier.restore(annunciated, await alarmStore.eventsBetween(since, Number.MAX_SAFE_INTEGER, ['notified', 'escalated']));
+    const n = notifier;
+    timer = setInterval(() => n.tick(Date.now()), NOTIFY_TICK_MS);
+    timer.unref();
+  }
+  return {
+    service,
+    close: async () => {
+      if (timer !== undefined) clearInterval(timer);
+      await service.close();
+    },
+  };
+}
