@@ -19,7 +19,7 @@ export interface AlarmListProps {
   commands: AlarmCommands;
   /** Whether the session may act on alarms (`alarms.operate`); without it the list is read-only. */
   canOperate: boolean;
-  /** A row was clicked: the console shows where the alarm's source is. Absent where there is no scene (a detached window). */
+  /** Locate (button or double-click): the console shows where the alarm's source is. Absent where there is no scene (a detached window). */
   onLocate?: (alarm: AlarmDto) => void;
 }
 
@@ -34,7 +34,7 @@ function rangeOf(rows: readonly AlarmDto[], anchor: string | null, target: strin
 /**
  * The operator's alarm list (REQ PLAT-8 alarm management, PLAT-3 colour and icons): filters,
  * sortable virtualised table, multi-selection, acknowledge, shelve, comment, unshelve and reset,
- * and the log of the focused alarm. Clicking a row focuses it and locates its source.
+ * and the log of the focused alarm. Clicking a row focuses it; double-clicking it or Locate shows its source in the scene.
  */
 export function AlarmList(props: AlarmListProps): JSX.Element {
   const { t } = useTranslation();
@@ -75,7 +75,6 @@ export function AlarmList(props: AlarmListProps): JSX.Element {
       return;
     }
     setSelected(new Set([alarm.id]));
-    onLocate?.(alarm);
   };
 
   const toggleAll = () => setSelected(rows.every((alarm) => selected.has(alarm.id)) ? new Set() : new Set(rows.map((alarm) => alarm.id)));
@@ -134,6 +133,11 @@ export function AlarmList(props: AlarmListProps): JSX.Element {
         >
           {t('alarms.actions.reset')}
         </button>
+        {onLocate !== undefined && (
+          <button type="button" className="button" data-testid="alarm-locate" title={t('alarms.actions.locateHint')} disabled={focused === null} onClick={() => focused !== null && onLocate(focused)}>
+            {t('alarms.actions.locate')}
+          </button>
+        )}
         {selectedRows.length > 0 && <span className="muted">{t('alarms.actions.selected', { count: selectedRows.length })}</span>}
         <span className="alarm-toolbar-spacer" />
         {sort.key !== 'default' && (
@@ -156,6 +160,7 @@ export function AlarmList(props: AlarmListProps): JSX.Element {
           selected={selected}
           focusedId={focusedId}
           onRowClick={clickRow}
+          onRowOpen={onLocate}
           onToggle={toggle}
           onToggleAll={toggleAll}
         />

@@ -40,6 +40,8 @@ export interface AlarmTableProps {
   selected: ReadonlySet<string>;
   focusedId: string | null;
   onRowClick: (alarm: AlarmDto, mode: RowClickMode) => void;
+  /** Double-click: go to the alarm's source. */
+  onRowOpen?: ((alarm: AlarmDto) => void) | undefined;
   onToggle: (alarm: AlarmDto) => void;
   onToggleAll: () => void;
 }
@@ -134,6 +136,7 @@ export function AlarmTable(props: AlarmTableProps): JSX.Element {
                 aria-selected={selected}
                 tabIndex={0}
                 onClick={(event) => props.onRowClick(alarm, modeOf(event))}
+                onDoubleClick={() => props.onRowOpen?.(alarm)}
                 onKeyDown={(event) => {
                   if (event.key !== 'Enter' && event.key !== ' ') return;
                   event.preventDefault();

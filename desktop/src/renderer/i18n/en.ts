@@ -363,6 +363,8 @@ export const en: Texts = {
       unshelve: 'Unshelve',
       comment: 'Comment',
       reset: 'Reset',
+      locate: 'Locate',
+      locateHint: 'Show the source of the alarm in the 3D scene (or double-click the alarm)',
       noPermission: 'None of your roles may act on alarms.',
       selected: 'Selected: {{count}}',
     },

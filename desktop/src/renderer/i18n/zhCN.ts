@@ -373,6 +373,8 @@ export const zhCN = {
       unshelve: '解除搁置',
       comment: '备注',
       reset: '复位',
+      locate: '定位',
+      locateHint: '在三维场景中定位报警源（或双击报警）',
       noPermission: '您的角色没有报警操作权限。',
       selected: '已选 {{count}} 条',
     },

@@ -76,6 +76,7 @@ const zhCN = {
     samplingIntervalS: '采样间隔 (s)',
     networkElement: '管网要素',
   },
+  placements: { indoor: '室内', outdoor: '室外', network: '管网' },
   categories: {
     residential: '住宅',
     parking: '停车库',
@@ -194,6 +195,7 @@ const en: SceneStrings = {
     samplingIntervalS: 'Sampling interval (s)',
     networkElement: 'Network element',
   },
+  placements: { indoor: 'Indoor', outdoor: 'Outdoor', network: 'Network' },
   categories: {
     residential: 'Residential',
     parking: 'Parking',

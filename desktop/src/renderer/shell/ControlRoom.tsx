@@ -1,4 +1,5 @@
 import type { JSX } from 'react';
+import type { AlarmDto } from '@twin/protocol';
 import { AuditView } from '../admin/AuditView.tsx';
 import { OrganisationView } from '../admin/OrganisationView.tsx';
 import { AlarmBanner } from '../alarms/AlarmBanner.tsx';
@@ -6,6 +7,7 @@ import { AlarmsView } from '../alarms/AlarmsView.tsx';
 import { useAlarmFeed } from '../alarms/useAlarmFeed.ts';
 import { UsersView } from '../admin/UsersView.tsx';
 import { LayerPanel, PropertiesPanel } from '../scene/CommunityScene.tsx';
+import { locateInScene } from '../scene/locateInScene.ts';
 import { useConsole } from '../session/ConsoleProvider.tsx';
 import { useSignedInSession } from '../session/useSignedInSession.ts';
 import { CenterView } from './CenterView.tsx';
@@ -38,16 +40,20 @@ export function ControlRoom(): JSX.Element {
   // One alarm book for the banner and the alarm view, kept while the view is closed (REQ PLAT-8).
   const alarms = useAlarmFeed(canReadAlarms);
   const AdminView = view === 'overview' || view === 'alarms' ? null : ADMIN_VIEWS[view];
+  // An alarm leads to its source: back to the scene, flown to the sensor or device (REQ PLAT-8).
+  const locate = (alarm: AlarmDto) => {
+    navigate('overview');
+    locateInScene(alarm.sourceId);
+  };
   return (
     <div className="control-room">
       <TopBar views={views} current={view} onNavigate={navigate} />
-      {/* The banner's headline leads to the scene, where its source is. */}
-      {canReadAlarms && <AlarmBanner alarms={alarms} onLocate={() => navigate('overview')} onOpenList={() => navigate('alarms')} />}
+      {canReadAlarms && <AlarmBanner alarms={alarms} onLocate={locate} onOpenList={() => navigate('alarms')} />}
       <ControlRoomLayout
         left={<LayerPanel />}
         center={<CenterView api={api} />}
         right={<PropertiesPanel />}
-        overlay={view === 'alarms' ? <AlarmsView alarms={alarms} /> : AdminView === null ? null : <AdminView />}
+        overlay={view === 'alarms' ? <AlarmsView alarms={alarms} onLocate={locate} /> : AdminView === null ? null : <AdminView />}
       />
       <StatusBar />
       <IdleCountdownOverlay />

@@ -161,7 +161,7 @@ export function describeSelection(selection: Selection, catalog: SceneCatalog, s
         groups: [
           {
             title: s.attributes,
-            rows: rows(lang, [[f.kind, sensorKindLabel(sensor.kind, lang)], [f.unit, sensor.unit], [f.position, `${location.lon.toFixed(6)}, ${location.lat.toFixed(6)}`], [f.heightM, location.heightM], [f.building, location.building], [f.storey, location.storey], [f.area, location.area], [f.sensorPlacement, location.placement], [f.samplingIntervalS, sensor.samplingIntervalS]]),
+            rows: rows(lang, [[f.kind, sensorKindLabel(sensor.kind, lang)], [f.unit, sensor.unit], [f.position, `${location.lon.toFixed(6)}, ${location.lat.toFixed(6)}`], [f.heightM, location.heightM], [f.building, location.building], [f.storey, location.storey], [f.area, location.area], [f.sensorPlacement, s.placements[location.placement]], [f.samplingIntervalS, sensor.samplingIntervalS]]),
           },
         ],
         sensors: [selection.sensor],
