@@ -1,4 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { AlarmRulesFile } from '@twin/domain';
 import type { SensorRegistry } from '@twin/protocol';
 import { makeDataDir } from '../src/test/testServer.ts';
 import { spawnServer, type ServerProcess } from '../src/test/serverProcess.ts';
@@ -13,10 +15,24 @@ export function benchRegistry(count: number, kind: 'power' | 'noise' = 'power', 
   };
 }
 
-/** `twin serve` in its own process (as deployed), on a temp database, with CPU accounting. */
-export async function startBenchServer(registry: SensorRegistry, extraArgs: string[] = []): Promise<ServerProcess & { cpuSeconds(): Promise<number>; stop(): Promise<void> }> {
+/**
+ * `twin serve` in its own process (as deployed), on a temp database, with CPU accounting. Given
+ * `alarmRules`, the server runs them instead of the default rules (written beside the database and
+ * passed as `--alarm-rules`).
+ */
+export async function startBenchServer(
+  registry: SensorRegistry,
+  extraArgs: string[] = [],
+  options: { alarmRules?: AlarmRulesFile } = {},
+): Promise<ServerProcess & { cpuSeconds(): Promise<number>; stop(): Promise<void> }> {
   const data = await makeDataDir(registry);
-  const server = await spawnServer(data.dir, data.registryPath, extraArgs);
+  const args = [...extraArgs];
+  if (options.alarmRules !== undefined) {
+    const rulesPath = join(data.dir, 'alarm-rules.json');
+    await writeFile(rulesPath, JSON.stringify(options.alarmRules));
+    args.push('--alarm-rules', rulesPath);
+  }
+  const server = await spawnServer(data.dir, data.registryPath, args);
   return {
     ...server,
     /** User + system CPU time of the server process so far (all its threads, DuckDB's included). */

@@ -6,6 +6,7 @@ const modules: Array<() => Promise<{ benchmark: Benchmark }>> = [
   () => import('./appenderCeiling.bench.ts'),
   () => import('./ingest.bench.ts'),
   () => import('./liveLatency.bench.ts'),
+  () => import('./alarmLatency.bench.ts'),
   () => import('./fanout.bench.ts'),
   () => import('./modelLoad.bench.ts'),
   () => import('./scene.bench.ts'),

@@ -12,3 +12,4 @@ export * from './schemas/identity.ts';
 export * from './alarms.ts';
 export * from './deviceCommands.ts';
 export * from './schemas/alarms.ts';
+export * from './cameras.ts';

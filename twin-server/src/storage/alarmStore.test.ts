@@ -56,6 +56,38 @@ describe('alarm store (PLAT-8: every alarm event persisted with its time and act
     }
   });
 
+  it('writes a batch in one statement per table: an alarm or command written twice in it keeps its last version', async () => {
+    const tmp = await tempDir();
+    try {
+      const store = await TelemetryStore.open(tmp.dbPath);
+      const alarms = await store.openAlarmStore();
+      const command = { commandId: 'c9', deviceId: 'B02/GAS-ESV', command: 'close' as const, issuedMs: T0, deadlineMs: T0 + 5000 };
+      await alarms.write({
+        events: Array.from({ length: 500 }, (_, i) => raised(`a/${i % 7}`, T0 + i, i)),
+        alarms: [
+          { id: 'a/1', state: 'unack_active', record: { v: 1 }, updatedMs: T0 },
+          { id: 'a/2', state: 'unack_active', record: { v: 1 }, updatedMs: T0 },
+          { id: 'a/1', state: 'ack_active', record: { v: 2 }, updatedMs: T0 + 1 },
+        ],
+        commands: [
+          { ...command, status: 'pending' },
+          { ...command, status: 'confirmed', settledMs: T0 + 900 },
+        ],
+      });
+      expect((await alarms.loadAlarms()).map((a) => [a.id, a.state, a.record])).toEqual([
+        ['a/1', 'ack_active', { v: 2 }],
+        ['a/2', 'unack_active', { v: 1 }],
+      ]);
+      expect(await alarms.pendingCommands()).toEqual([]);
+      const events = await alarms.eventsAfter(0, 1000);
+      expect(events.map((e) => e.eventId)).toEqual(Array.from({ length: 500 }, (_, i) => i + 1));
+      expect(events[499]).toMatchObject({ alarmId: 'a/2', value: 499, details: { limit: 20, unit: '%LEL' } });
+      await store.close();
+    } finally {
+      await tmp.remove();
+    }
+  });
+
   it('stores nothing of a batch that fails, and does not advance the sequence', async () => {
     const tmp = await tempDir();
     try {

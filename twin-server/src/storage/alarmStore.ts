@@ -1,4 +1,4 @@
-import { BIGINT, DOUBLE, INTEGER, LIST, listValue, VARCHAR, type DuckDBMaterializedResult, type DuckDBValue } from '@duckdb/node-api';
+import { BIGINT, DOUBLE, INTEGER, LIST, listValue, VARCHAR, type DuckDBMaterializedResult, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import type { AlarmEventDto, AlarmEventType, AlarmSeverity, AlarmState, DeviceCommand } from '@twin/protocol';
 import { cellToNumber } from './bigIntPolicy.ts';
 import type { StorageConnection } from './storageConnection.ts';
@@ -36,14 +36,12 @@ export interface AlarmWrite {
   commands?: readonly DeviceCommandRow[];
 }
 
-const INSERT_EVENT = `INSERT INTO alarm_events
-  (event_id, alarm_id, type, at_ms, actor, state_before, state_after, severity, value, note, shelved_until_ms, details)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`;
+// One statement per table and write, however many rows it carries.
+const INSERT_EVENTS = unnestInsert('INSERT INTO alarm_events', ['event_id', 'alarm_id', 'type', 'at_ms', 'actor', 'state_before', 'state_after', 'severity', 'value', 'note', 'shelved_until_ms', 'details']);
 const EVENT_TYPES = [BIGINT, VARCHAR, VARCHAR, BIGINT, VARCHAR, VARCHAR, VARCHAR, VARCHAR, DOUBLE, VARCHAR, BIGINT, VARCHAR];
-const UPSERT_ALARM = 'INSERT OR REPLACE INTO alarms (alarm_id, state, record, updated_ms) VALUES ($1, $2, $3, $4)';
+const UPSERT_ALARMS = unnestInsert('INSERT OR REPLACE INTO alarms', ['alarm_id', 'state', 'record', 'updated_ms']);
 const ALARM_TYPES = [VARCHAR, VARCHAR, VARCHAR, BIGINT];
-const UPSERT_COMMAND = `INSERT OR REPLACE INTO device_commands
-  (command_id, device_id, command, alarm_id, issued_ms, deadline_ms, status, settled_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`;
+const UPSERT_COMMANDS = unnestInsert('INSERT OR REPLACE INTO device_commands', ['command_id', 'device_id', 'command', 'alarm_id', 'issued_ms', 'deadline_ms', 'status', 'settled_ms']);
 const COMMAND_TYPES = [VARCHAR, VARCHAR, VARCHAR, VARCHAR, BIGINT, BIGINT, VARCHAR, BIGINT];
 
 const EVENT_COLUMNS = `event_id::DOUBLE, alarm_id, type, at_ms::DOUBLE, actor, state_before, state_after, severity, value, note,
@@ -84,10 +82,13 @@ export class AlarmStore {
     const c = this.connection;
     return c.exclusive(async () => {
       const events = (batch.events ?? []).map((event, i): AlarmEventDto => ({ eventId: this.lastId + 1 + i, ...event }));
+      // An upsert may not meet one key twice: of an alarm or command written twice, the last wins.
+      const alarms = lastById(batch.alarms ?? [], (a) => a.id);
+      const commands = lastById(batch.commands ?? [], (d) => d.commandId);
       await c.transaction('write alarms', async () => {
-        for (const e of events) await c.run('write alarm event', INSERT_EVENT, eventValues(e), EVENT_TYPES);
-        for (const a of batch.alarms ?? []) await c.run('write alarm', UPSERT_ALARM, [a.id, a.state, JSON.stringify(a.record), BigInt(Math.floor(a.updatedMs))], ALARM_TYPES);
-        for (const d of batch.commands ?? []) await c.run('write device command', UPSERT_COMMAND, commandValues(d), COMMAND_TYPES);
+        await runRows(c, 'write alarm events', INSERT_EVENTS, events.map(eventValues), EVENT_TYPES);
+        await runRows(c, 'write alarm records', UPSERT_ALARMS, alarms.map((a) => [a.id, a.state, JSON.stringify(a.record), BigInt(Math.floor(a.updatedMs))]), ALARM_TYPES);
+        await runRows(c, 'write device commands', UPSERT_COMMANDS, commands.map(commandValues), COMMAND_TYPES);
       });
       this.lastId += events.length;
       return events;
@@ -128,6 +129,22 @@ export class AlarmStore {
     const c = this.connection;
     return c.exclusive(async () => (await rows(c.run(operation, sql, values, types))).map(eventFromRow));
   }
+}
+
+/** `<insert> (columns) SELECT unnest($1), unnest($2), …`: one row per element of the lists. */
+function unnestInsert(insert: string, columns: readonly string[]): string {
+  return `${insert} (${columns.join(', ')}) SELECT ${columns.map((_, j) => `unnest($${j + 1})`).join(', ')}`;
+}
+
+/** Runs an {@link unnestInsert} statement for `rows` (nothing when there are none); `types` are the columns' types. */
+async function runRows(c: StorageConnection, operation: string, sql: string, rows: readonly DuckDBValue[][], types: readonly DuckDBType[]): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = types.map((_, j) => listValue(rows.map((row) => row[j]!)));
+  await c.run(operation, sql, columns, types.map((t) => LIST(t)));
+}
+
+function lastById<T>(items: readonly T[], id: (item: T) => string): T[] {
+  return [...new Map(items.map((item) => [id(item), item])).values()];
 }
 
 async function rows(result: Promise<DuckDBMaterializedResult>): Promise<unknown[][]> {
