@@ -26,6 +26,12 @@ function positive(value: string): number {
   return n;
 }
 
+function count(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('must be a positive integer');
+  return n;
+}
+
 /** Options shared by `serve` and `start`. */
 function serverOptions(command: Command): Command {
   return command
@@ -46,6 +52,9 @@ function serverOptions(command: Command): Command {
     .option('--public-url <url>', 'origin browsers reach this server at (the single sign-on callback is registered under it)')
     .option('--alarm-rules <file>', 'alarm rules JSON (default: the guideline limits for the registry; `twin alarm-rules` prints them to start from)')
     .option('--notifications <file>', 'alarm notification channels, recipients and escalation per organisation (JSON: {"organisations": {"<orgId>": {...}}})')
+    .option('--camera-clips <dir>', `video files of clip:<file> cameras${defaults.cameraClipsDir === undefined ? ' (default: none, those cameras show the test pattern)' : ` (default: ${defaults.cameraClipsDir})`}`)
+    .option('--camera-sources <file>', 'camera sources overriding cameras.json, kept on the server (JSON: {"sources": {"<camera id>": "rtsp://user:pass@camera.example:554/stream"}})')
+    .option('--max-camera-streams <n>', 'most cameras streamed at once (one ffmpeg each)', count, defaults.cameraStreams.maxEncoders)
     .addOption(new Option('--production', 'production mode: no demo organisation, and refuse to start while generated demo credentials remain').env('TWIN_PRODUCTION').default(false));
 }
 

@@ -1,6 +1,8 @@
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultRegistryPath } from '@twin/models';
+import { DEFAULT_CAMERA_STREAM_OPTIONS, type CameraStreamOptions } from './cameras/cameraStreamOptions.ts';
 import type { IngestLimits } from './ingest/ingestPipeline.ts';
 import type { LogLevel } from './logging/logger.ts';
 import { DEFAULT_IDENTITY_OPTIONS, type IdentityOptions } from './identity/identityService.ts';
@@ -53,13 +55,25 @@ export interface ServerConfig {
   notificationsPath?: string;
   /** How often time-driven alarm conditions are evaluated, ms. */
   alarmTickMs: number;
+  /** How often early warnings are drawn from the stored history (REQ PROP-2 g), ms. */
+  earlyWarningIntervalMs: number;
   /** The origin browsers reach this server at (the OIDC callback is registered under it); default: the listening address. */
   publicUrl?: string;
+  /** Video files of `clip:<file>` cameras (absent: those cameras show the test pattern). */
+  cameraClipsDir?: string;
+  /** Camera sources file overriding catalogue sources, e.g. RTSP URLs with credentials (absent: none). */
+  cameraSourcesPath?: string;
+  /** Encoder limit, idle stop, test pattern size and the ffmpeg tools of camera streaming. */
+  cameraStreams: CameraStreamOptions;
 }
+
+/** The sample camera clips of the shared test data, beside the repository. */
+const SAMPLE_CAMERA_CLIPS = fileURLToPath(new URL('../../../shared/data/camera/intel-iot-sample-videos', import.meta.url));
 
 /**
  * Embedded defaults: a DuckDB file and the geometry cache under `var/`, the built-in broker on
- * 1883, HTTP on 8080, the sample community's models (`models/community` of `@twin/models`).
+ * 1883, HTTP on 8080, the sample community's models (`models/community` of `@twin/models`), and the
+ * sample camera clips when the shared data folder is beside the repository.
  */
 export function defaultServerConfig(registryPath: string, dataDir = 'var'): ServerConfig {
   return {
@@ -86,6 +100,9 @@ export function defaultServerConfig(registryPath: string, dataDir = 'var'): Serv
     production: false,
     oidcProviders: [],
     alarmTickMs: 250,
+    earlyWarningIntervalMs: 5 * 60_000,
     rendererDir: fileURLToPath(new URL('../../desktop/dist/renderer', import.meta.url)),
+    ...(existsSync(SAMPLE_CAMERA_CLIPS) ? { cameraClipsDir: SAMPLE_CAMERA_CLIPS } : {}),
+    cameraStreams: { ...DEFAULT_CAMERA_STREAM_OPTIONS },
   };
 }

@@ -4,10 +4,12 @@ import Fastify from 'fastify';
 import { Server as SocketServer } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents, StatsDto } from '@twin/protocol';
 import { DeviceTokens } from './auth/deviceTokens.ts';
+import { CameraService } from './cameras/cameraService.ts';
 import { openAlarms } from './alarms/openAlarms.ts';
 import { adminRoutes } from './http/routes/adminRoutes.ts';
 import { alarmRoutes } from './http/routes/alarmRoutes.ts';
 import { authRoutes } from './http/routes/authRoutes.ts';
+import { cameraRoutes } from './http/routes/cameraRoutes.ts';
 import { oidcRoutes } from './http/routes/oidcRoutes.ts';
 import { queryRoutes } from './http/routes/queryRoutes.ts';
 import { ingestRoutes } from './http/routes/ingestRoutes.ts';
@@ -118,6 +120,18 @@ export async function startTwinServer(config: ServerConfig, logger: Logger = cre
     );
     disposers.push(() => models.dispose());
 
+    // Camera video (GOV-3): ffmpeg makes HLS per watched camera; closing ends every ffmpeg.
+    const cameras = await CameraService.open(
+      {
+        streamsDir: join(config.dataDir, 'camera-streams'),
+        options: config.cameraStreams,
+        ...(config.cameraClipsDir === undefined ? {} : { clipsDir: config.cameraClipsDir }),
+        ...(config.cameraSourcesPath === undefined ? {} : { sourcesPath: config.cameraSourcesPath }),
+      },
+      { library: models.library, sensors: catalog, logger: logger.child('cameras') },
+    );
+    disposers.push(() => cameras.dispose());
+
     const deviceChannel = new DeviceChannel(logger.child('devices'));
     const alarms = await openAlarms(config, { store, catalog, identity, io, devices: deviceChannel, logger: logger.child('alarms') });
     disposers.push(() => alarms.close());
@@ -186,6 +200,7 @@ export async function startTwinServer(config: ServerConfig, logger: Logger = cre
     authRoutes(app, { identity });
     adminRoutes(app, { identity });
     alarmRoutes(app, { alarms: alarms.service, identity });
+    cameraRoutes(app, { cameras });
     let origin = config.publicUrl === undefined ? undefined : new URL(config.publicUrl).origin;
     oidcRoutes(app, { sso: new OidcSignIn(config.oidcProviders, { identity, serverOrigin: () => origin ?? '' }) });
     if (config.rendererDir !== undefined && existsSync(join(config.rendererDir, 'index.html'))) rendererRoutes(app, { rendererDir: config.rendererDir });

@@ -18,3 +18,7 @@ export * from './alarms/alarmText.ts';
 export * from './alarms/defaultAlarmRules.ts';
 export { NO_ALARM_EFFECTS, type AlarmEffects, type LinkageCommand } from './alarms/alarmEffects.ts';
 export * from './alarms/alarmEngine.ts';
+// Early warnings as advisory alarms: the limits they look ahead to, the checks, the alarm records.
+export * from './alarms/advisoryAlarm.ts';
+export * from './alarms/advisoryLimits.ts';
+export * from './alarms/advisoryChecks.ts';

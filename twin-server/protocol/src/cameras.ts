@@ -25,6 +25,17 @@ export interface CameraStreamDto {
   error?: string;
   /** The HLS playlist, relative to the server. */
   playlist: string;
+  /**
+   * Set when the camera shows the generated test pattern instead of its configured source, saying
+   * why (e.g. the clips directory is absent). `source` is then `pattern`: what is actually shown.
+   */
+  fallback?: string;
+  /** The source's video codec as probed, e.g. `h264`. */
+  codec?: string;
+  /** How HLS is made from the source: its video `copy`-ed as delivered, or re-encoded to H.264 (once probed). */
+  encoding?: 'copy' | 'transcode';
+  /** How often the encoder was restarted after a failure since the stream last started. */
+  restarts?: number;
 }
 
 /** A camera: where it is and looks, and its stream. */

@@ -44,6 +44,7 @@ export const ERROR_CODES = {
   TWIN_ERR_ALARM_NOT_FOUND: { status: 404, message: 'no alarm with this id' },
   TWIN_ERR_ALARM_TRANSITION: { status: 409, message: 'the alarm is not in a state that allows this action' },
   TWIN_ERR_ALARM_SHELVE_DURATION: { status: 422, message: 'the shelving duration is missing, not in the future or too long' },
+  TWIN_ERR_ALARM_UNAVAILABLE: { status: 503, message: 'the alarm log cannot be written now; try again' },
   TWIN_ERR_ALARM_RULES_INVALID: { status: 422, message: 'the alarm rules file is not valid' },
   // Models: the community's model files and the geometry prepared from them.
   TWIN_ERR_MODEL_MANIFEST_MISSING: { status: 404, message: 'the models directory has no manifest.json' },
@@ -66,6 +67,10 @@ export const ERROR_CODES = {
   TWIN_ERR_MODEL_IMPORT_ENGINE_FAILED: { status: 422, message: 'the IFC engine could not read the model' },
   TWIN_ERR_MODEL_IMPORT_TIMEOUT: { status: 503, message: 'the import exceeded its time limit' },
   TWIN_ERR_MODEL_IMPORT_RESOURCE_LIMIT: { status: 503, message: 'the import exceeded its memory limit' },
+  // Cameras: video surveillance streams (GOV-3).
+  TWIN_ERR_CAMERA_NOT_FOUND: { status: 404, message: 'no camera with this id' },
+  TWIN_ERR_CAMERA_BUSY: { status: 503, message: 'the server is streaming as many cameras as it may; close another camera or try again later' },
+  TWIN_ERR_CAMERA_UNAVAILABLE: { status: 503, message: "the camera's video cannot be streamed now" },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 /** An error code, e.g. `'TWIN_ERR_INGEST_UNKNOWN_SENSOR'`. */

@@ -1,6 +1,7 @@
 import type { AlarmDto, AlarmEventDto } from '@twin/protocol';
 import type { AlarmEffects, LinkageCommand } from '@twin/domain';
 import type { Logger } from '../logging/logger.ts';
+import { AlarmError } from './alarmError.ts';
 import type { AlarmStore, DeviceCommandRow, NewAlarmEvent } from '../storage/alarmStore.ts';
 
 /** What became durable in one write, in the order it happened. */
@@ -12,6 +13,8 @@ export interface DurableAlarmBatch {
 }
 
 const RETRY_MS = 1000;
+/** Longest an operator's action waits for storage before it is answered as unavailable. */
+const FLUSH_TIMEOUT_MS = 10_000;
 
 /**
  * Writes alarm effects to storage by group commit: effects arriving while a write is in flight go
@@ -25,6 +28,8 @@ export class AlarmJournal {
   private readonly alarms = new Map<string, AlarmDto>();
   private commands: LinkageCommand[] = [];
   private commandRows: DeviceCommandRow[] = [];
+  /** Each alarm's last stored event id. */
+  private readonly lastEventIds = new Map<string, number>();
   private writing: Promise<void> | undefined;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
@@ -44,19 +49,30 @@ export class AlarmJournal {
     this.schedule();
   }
 
-  /** Resolves once everything queued so far is durable (or the journal is closed). */
-  async flushed(): Promise<void> {
-    while (this.writing !== undefined || (this.hasQueued() && !this.closed && this.retryTimer === undefined)) {
-      if (this.writing === undefined) this.schedule();
-      await this.writing;
+  /**
+   * Resolves once everything queued so far is durable, waiting through retries of a failed write;
+   * rejects after `timeoutMs` while storage keeps failing (or at once when the journal is closed).
+   */
+  async flushed(timeoutMs = FLUSH_TIMEOUT_MS): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.writing !== undefined || this.hasQueued()) {
+      if (this.closed) throw new AlarmError('TWIN_ERR_ALARM_UNAVAILABLE', 'the alarm log is closed');
+      if (Date.now() > deadline) throw new AlarmError('TWIN_ERR_ALARM_UNAVAILABLE', 'the alarm log cannot be written now; the action is kept and stored when storage recovers');
+      if (this.writing !== undefined) await this.writing;
+      else if (this.retryTimer !== undefined) await new Promise((resolve) => setTimeout(resolve, RETRY_MS / 4));
+      else this.schedule();
     }
   }
 
-  /** Writes what is queued, then stops. */
+  /** Writes what is queued (one last try when storage was failing), then stops. */
   async close(): Promise<void> {
     if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
-    await this.flushed();
+    try {
+      await this.flushed();
+    } catch (error) {
+      this.deps.logger.error('alarm events lost at shutdown: storage kept failing', { error: String(error) });
+    }
     this.closed = true;
   }
 
@@ -86,8 +102,11 @@ export class AlarmJournal {
       const lastOf = new Map<string, number>();
       const numbered = this.store.lastEventId;
       events.forEach((e, i) => lastOf.set(e.alarmId, numbered + 1 + i));
-      const records = alarms.map((a) => ({ ...a, lastEventId: lastOf.get(a.id) ?? a.lastEventId }));
+      // A record changed without an event (a shelved alarm's condition, say) may have been made
+      // before the alarm's previous events were numbered: it keeps the last stored id.
+      const records = alarms.map((a) => ({ ...a, lastEventId: lastOf.get(a.id) ?? Math.max(a.lastEventId, this.lastEventIds.get(a.id) ?? 0) }));
       stored = await this.store.write({ events, alarms: records.map((a) => ({ id: a.id, state: a.state, record: a, updatedMs: a.updatedAtMs })), commands: commandRows });
+      for (const [alarmId, eventId] of lastOf) this.lastEventIds.set(alarmId, eventId);
       this.deps.onDurable({ events: stored, alarms: records, commands });
     } catch (error) {
       this.deps.logger.error('alarm events not stored; retrying', { error: String(error), events: events.length });

@@ -42,23 +42,34 @@ export class AlarmNotifier {
     },
   ) {}
 
-  /** Resumes chains after a restart from the notification events already stored. */
-  restore(alarms: readonly AlarmDto[], events: readonly AlarmEventDto[]): void {
+  /**
+   * Resumes chains after a restart: the steps already stored as sent are not sent again, and an
+   * alarm still waiting for its acknowledgement with nothing sent yet (raised just before the
+   * restart) starts its chain. Notification is at least once: a step sent but not yet recorded
+   * when the server stopped is sent again.
+   */
+  restore(alarms: readonly AlarmDto[], events: readonly AlarmEventDto[], nowMs: number): void {
     for (const alarm of alarms) {
       if (alarm.activeSinceMs === undefined) continue;
+      const raisedAtMs = Math.min(alarm.activeSinceMs, nowMs);
+      const waiting = alarm.state === 'unack_active' || alarm.state === 'rtn_unack';
       for (const org of this.organisations) {
-        const done = events.filter((e) => e.alarmId === alarm.id && e.atMs >= alarm.activeSinceMs! && (e.type === 'notified' || e.type === 'escalated') && e.details?.['org'] === org.id);
-        if (done.length === 0) continue;
-        this.escalations.set(key(org.id, alarm.id), { raisedAtMs: alarm.activeSinceMs, doneSteps: [...new Set(done.map((e) => Number(e.details!['step'])))], sending: false });
+        const done = events.filter((e) => e.alarmId === alarm.id && e.atMs >= raisedAtMs && (e.type === 'notified' || e.type === 'escalated') && e.details?.['org'] === org.id);
+        if (done.length === 0 && !waiting) continue;
+        this.escalations.set(key(org.id, alarm.id), { raisedAtMs, doneSteps: [...new Set(done.map((e) => Number(e.details!['step'])))], sending: false });
       }
     }
   }
 
-  /** Events became durable: a `raised` starts a new chain. */
-  observe(events: readonly AlarmEventDto[]): void {
+  /**
+   * Events became durable at `nowMs`: a `raised` starts a new chain, timed from the raise but never
+   * from later than now (a reading stamped by a clock running ahead must not hold back step 0).
+   */
+  observe(events: readonly AlarmEventDto[], nowMs: number): void {
     for (const event of events) {
       if (event.type !== 'raised') continue;
-      for (const org of this.organisations) this.escalations.set(key(org.id, event.alarmId), { raisedAtMs: event.atMs, doneSteps: [], sending: false });
+      const raisedAtMs = Math.min(event.atMs, nowMs);
+      for (const org of this.organisations) this.escalations.set(key(org.id, event.alarmId), { raisedAtMs, doneSteps: [], sending: false });
     }
   }
 
@@ -86,7 +97,10 @@ export class AlarmNotifier {
         .dispatch({ alarm, reason, atMs: nowMs, deliveries })
         .then((outcomes) => {
           escalation.doneSteps.push(...plan.due.map((step) => step.stepIndex));
-          this.deps.record(outcomes.map((outcome) => notificationEvent(alarm, org.id, outcome)));
+          // The alarm may have changed while the messages went out (acknowledged, say): the
+          // events carry the state it is in when they are recorded.
+          const current = this.deps.alarm(alarmId) ?? alarm;
+          this.deps.record(outcomes.map((outcome) => notificationEvent(current, org.id, outcome)));
         })
         .catch((error: unknown) => this.deps.logger.error('alarm notification failed', { alarmId, error: String(error) }))
         .finally(() => {

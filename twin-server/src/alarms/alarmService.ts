@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ALARM_RESUME_LIMIT, twinError, type AlarmDto, type AlarmEventDto, type AlarmKpiDto, type AlarmSubscription, type DeviceCommand, type Result } from '@twin/protocol';
-import { AlarmEngine, computeAlarmKpis, KpiInputError, type AlarmEffects, type AlarmOperatorInput, type AlarmRule } from '@twin/domain';
+import { AlarmEngine, computeAlarmKpis, KpiInputError, type AdvisoryCondition, type AdvisoryOf, type AlarmEffects, type AlarmOperatorInput, type AlarmRule } from '@twin/domain';
 import type { Authenticated } from '../identity/identityService.ts';
 import type { TwinSocket, TwinSocketServer } from '../live/socketGuard.ts';
 import type { Logger } from '../logging/logger.ts';
@@ -102,6 +102,11 @@ export class AlarmService {
   /** Readings `[from, to)` of a buffer, just validated by ingest. */
   onReadings(readings: ReadingBuffer, from: number, to: number): void {
     this.apply(this.engine.ingest(readings, this.now(), from, to));
+  }
+
+  /** An early warning about a sensor (REQ PROP-2 g): raises its advisory alarm, or clears it with `null`. */
+  advise<C extends AdvisoryCondition>(sensorId: string, condition: C, advisory: AdvisoryOf<C> | null): void {
+    this.apply(this.engine.advise(sensorId, condition, advisory, this.now()));
   }
 
   /** The alarms the caller may see that are not back to normal, and the last event id. */

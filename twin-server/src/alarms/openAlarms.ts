@@ -9,15 +9,17 @@ import type { TelemetryStore } from '../storage/telemetryStore.ts';
 import { AlarmNotifier } from './alarmNotifier.ts';
 import { AlarmService } from './alarmService.ts';
 import { loadAlarmRules, loadNotificationSettings } from './alarmSettings.ts';
+import { EarlyWarningJob } from './earlyWarningJob.ts';
 
 const NOTIFY_TICK_MS = 1000;
 
 /**
  * Starts alarm management: the rules in force, the alarm service on its own DuckDB connection,
- * and notification with escalation for the organisations that configured it.
+ * notification with escalation for the organisations that configured it, and early warning from
+ * the stored history (REQ PROP-2 g).
  */
 export async function openAlarms(
-  config: Pick<ServerConfig, 'alarmRulesPath' | 'notificationsPath' | 'alarmTickMs'>,
+  config: Pick<ServerConfig, 'alarmRulesPath' | 'notificationsPath' | 'alarmTickMs' | 'earlyWarningIntervalMs'>,
   deps: { store: TelemetryStore; catalog: SensorCatalog; identity: IdentityService; io: TwinSocketServer; devices: DeviceChannel; logger: Logger },
 ): Promise<{ service: AlarmService; close(): Promise<void> }> {
   const rules = await loadAlarmRules(config.alarmRulesPath, deps.catalog.registry);
@@ -32,7 +34,7 @@ export async function openAlarms(
     io: deps.io,
     logger: deps.logger,
     tickMs: config.alarmTickMs,
-    onDurable: (batch) => notifier?.observe(batch.events),
+    onDurable: (batch) => notifier?.observe(batch.events, Date.now()),
   });
   let timer: ReturnType<typeof setInterval> | undefined;
   if (settings.size > 0) {
@@ -42,15 +44,17 @@ export async function openAlarms(
     });
     notifier = new AlarmNotifier(organisations, { target: (a) => service.target(a), alarm: (id) => service.alarm(id), record: (events) => service.record(events), logger: deps.logger.child('notify') });
     const annunciated = service.annunciated();
-    const since = Math.min(...annunciated.map((a) => a.activeSinceMs ?? Number.POSITIVE_INFINITY));
-    if (Number.isFinite(since)) notifier.restore(annunciated, await alarmStore.eventsBetween(since, Number.MAX_SAFE_INTEGER, ['notified', 'escalated']));
+    const since = Math.min(Date.now(), ...annunciated.map((a) => a.activeSinceMs ?? Number.POSITIVE_INFINITY));
+    notifier.restore(annunciated, await alarmStore.eventsBetween(since, Number.MAX_SAFE_INTEGER, ['notified', 'escalated']), Date.now());
     const n = notifier;
     timer = setInterval(() => n.tick(Date.now()), NOTIFY_TICK_MS);
     timer.unref();
   }
+  const earlyWarning = new EarlyWarningJob({ store: deps.store, alarms: service, catalog: deps.catalog, rules, logger: deps.logger.child('early-warning') }, { intervalMs: config.earlyWarningIntervalMs });
   return {
     service,
     close: async () => {
+      await earlyWarning.close();
       if (timer !== undefined) clearInterval(timer);
       await service.close();
     },

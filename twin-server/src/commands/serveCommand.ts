@@ -30,6 +30,12 @@ export interface ServeOptions {
   alarmRules?: string;
   /** Notification settings file (JSON, per organisation). */
   notifications?: string;
+  /** Video files of `clip:` cameras. */
+  cameraClips?: string;
+  /** Camera sources file (JSON). */
+  cameraSources?: string;
+  /** Most cameras streamed at once. */
+  maxCameraStreams: number;
 }
 
 const oidcProvidersSchema = z.array(
@@ -65,6 +71,9 @@ export async function configFromOptions(options: ServeOptions): Promise<ServerCo
   if (options.publicUrl !== undefined) config.publicUrl = options.publicUrl;
   if (options.alarmRules !== undefined) config.alarmRulesPath = options.alarmRules;
   if (options.notifications !== undefined) config.notificationsPath = options.notifications;
+  if (options.cameraClips !== undefined) config.cameraClipsDir = options.cameraClips;
+  if (options.cameraSources !== undefined) config.cameraSourcesPath = options.cameraSources;
+  config.cameraStreams.maxEncoders = options.maxCameraStreams;
   if (options.oidcConfig !== undefined) {
     const parsed = oidcProvidersSchema.safeParse(JSON.parse(await readFile(options.oidcConfig, 'utf8')));
     if (!parsed.success) throw new Error(`${options.oidcConfig}: ${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`);

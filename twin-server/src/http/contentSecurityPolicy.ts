@@ -4,7 +4,10 @@
  * needs is bundled and served from its own origin: no CDN, no inline script.
  *
  * - `script-src 'wasm-unsafe-eval'`: the IFC engine (web-ifc) compiles WebAssembly.
- * - `worker-src blob:`: geometry and tile workers may be started from blob URLs.
+ * - `worker-src blob:`: geometry and tile workers may be started from blob URLs. The HLS
+ *   player's transmuxing worker is a bundled script of the origin (`'self'`).
+ * - `media-src 'self' blob:`: camera video (REQ GOV-3) plays through Media Source Extensions,
+ *   whose media element source is a `blob:` URL; its segments are fetched from the origin.
  * - `connect-src 'self'`: HTTP and the socket.io WebSocket go to the origin that served the page
  *   (CSP Level 3 matches `ws:`/`wss:` of the same host to `'self'`). A shell that loads the
  *   renderer from another origin than the server's adds the server with `extraConnectSources`.
@@ -15,6 +18,7 @@ export function contentSecurityPolicy(extraConnectSources: readonly string[] = [
     ['default-src', ["'self'"]],
     ['script-src', ["'self'", "'wasm-unsafe-eval'"]],
     ['worker-src', ["'self'", 'blob:']],
+    ['media-src', ["'self'", 'blob:']],
     ['connect-src', ["'self'", ...extraConnectSources]],
     ['img-src', ["'self'", 'data:', 'blob:']],
     ['style-src', ["'self'", "'unsafe-inline'"]],

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeLiveFrame, ROLE_PERMISSIONS, ROLES, type AlarmDto, type AlarmEventDto, type AlarmKpiDto, type AuditEventDto, type Permission, type Role, type SensorListDto, type SensorRegistry, type UserDto } from '@twin/protocol';
+import { cameraStreamPath, decodeLiveFrame, ROLE_PERMISSIONS, ROLES, type AlarmDto, type AlarmEventDto, type AlarmKpiDto, type AuditEventDto, type CameraListDto, type Permission, type Role, type SensorListDto, type SensorRegistry, type UserDto } from '@twin/protocol';
 import type { GuardedRoute } from '../http/routeGuard.ts';
 import { SOCKET_EVENT_ACCESS } from '../live/socketGuard.ts';
 import { testSensor } from './testCatalog.ts';
@@ -212,6 +212,12 @@ describe('authorisation matrix: every role of two organisations against every ro
           expect(kpis.topFrequent.every((a) => a.alarmId.endsWith(`/${own.own}gas`) || a.alarmId.includes(`/${own.own}`))).toBe(true);
         },
       },
+      // The sample cameras belong to another community than this registry's: none is visible (GOV-3, PLAT-11).
+      'GET /api/cameras': {
+        path: '/api/cameras',
+        check: async (response) => expect(((await response.json()) as CameraListDto).cameras).toEqual([]),
+      },
+      'GET /api/cameras/:camera/stream/:file': { path: cameraStreamPath('B99/CAM-9'), status: 404 },
       'GET /api/admin/audit': {
         path: '/api/admin/audit?limit=5000',
         check: async (response) => {

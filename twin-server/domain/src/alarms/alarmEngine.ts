@@ -3,17 +3,18 @@
  * ISA-18.2 state machine, linkage commands with confirmation, and suppression by design. Pure:
  * time comes in as an argument and every method returns its effects as data. REQ PLAT-8 (alarm
  * management), PLAT-6 (commands to subsystems), MUN-5 (gas alarm and emergency shut-off), ENV-5
- * (fresh air on bad air).
+ * (fresh air on bad air), PROP-2 g (early warnings held as advisory alarms).
  *
  * Built for a high reading rate: rules are bound to sensors once, at construction; a reading
  * visits only its own sensor's detectors; nothing is allocated for a reading that changes nothing.
  */
-import { SYSTEM_ACTOR, type AlarmDto, type AlarmEventType, type DeviceState, type SensorRegistry } from '@twin/protocol';
+import { SYSTEM_ACTOR, type AlarmDto, type AlarmEventType, type DeviceState, type SensorDefinition, type SensorRegistry } from '@twin/protocol';
+import { ADVISORY_RULE_IDS, advisoryAlarmId, isAdvisoryRecord, type Advisory, type AdvisoryCondition, type AdvisoryOf } from './advisoryAlarm.ts';
 import { AlarmEffectsBuilder, NO_ALARM_EFFECTS, type AlarmEffects, type LinkageCommand } from './alarmEffects.ts';
 import type { AlarmRule } from './alarmRule.ts';
-import { commandUnconfirmedAlarmId, newCommandUnconfirmedAlarm, newSensorAlarm, type AlarmSlot, type DeviceAlarmSlot, type SensorAlarmSlot } from './alarmSlot.ts';
+import { advisoryLimit, advisoryValue, commandUnconfirmedAlarmId, newAdvisoryAlarm, newCommandUnconfirmedAlarm, newSensorAlarm, type AdvisoryAlarmSlot, type AlarmSlot, type DeviceAlarmSlot, type SensorAlarmSlot } from './alarmSlot.ts';
 import { transitionAlarm, type AlarmEventDetails, type AlarmInput, type AlarmRefusalReason, type AlarmTransition } from './alarmStateMachine.ts';
-import { sensorAlarmText } from './alarmText.ts';
+import { advisoryText, sensorAlarmText } from './alarmText.ts';
 import { bindAlarmRule, type BoundLinkage } from './bindAlarmRule.ts';
 import type { ConditionEdge } from './conditionDetectors/conditionDetector.ts';
 import { createConditionDetector } from './conditionDetectors/createConditionDetector.ts';
@@ -33,7 +34,7 @@ export interface ReadingBatch {
 /** What the engine is built from. */
 export interface AlarmEngineOptions {
   registry: Pick<SensorRegistry, 'sensors'>;
-  /** Validated rules (see `parseAlarmRules`); disabled rules are skipped. */
+  /** Validated rules (see `parseAlarmRules`); disabled rules are skipped. None may take an id of `ADVISORY_RULE_IDS`. */
   rules: readonly AlarmRule[];
   /** The alarms as last persisted, so that state survives a restart. */
   alarms?: readonly AlarmDto[];
@@ -76,11 +77,16 @@ export class AlarmEngine {
   private readonly shelved = new Set<AlarmSlot>();
   private readonly deviceStates = new Map<string, DeviceState>();
   private readonly sensorIndexById = new Map<string, number>();
+  private readonly sensors: readonly SensorDefinition[];
   private readonly nextCommandId: () => string;
   private pending: PendingCommand[] = [];
 
+  /** @throws RangeError when a rule takes an id reserved for early warnings. */
   constructor(options: AlarmEngineOptions) {
     const { sensors } = options.registry;
+    const reserved = options.rules.find((rule) => Object.values(ADVISORY_RULE_IDS).includes(rule.id));
+    if (reserved !== undefined) throw new RangeError(`the rule id ${reserved.id} is reserved for early warnings`);
+    this.sensors = sensors;
     this.nextCommandId = options.nextCommandId;
     this.slotsBySensor = new Array<SensorAlarmSlot[] | undefined>(sensors.length);
     this.lastReadingMs = new Float64Array(sensors.length).fill(Number.NEGATIVE_INFINITY);
@@ -100,7 +106,9 @@ export class AlarmEngine {
       }
     });
     for (const record of restored.values()) {
+      const sensor = this.sensorOf(record.sourceId);
       if (record.condition === 'command_unconfirmed') this.addSlot({ kind: 'device', alarmId: record.id, latching: false, record, device: record.sourceId });
+      else if (isAdvisoryRecord(record) && sensor !== undefined) this.addSlot({ kind: 'advisory', alarmId: record.id, latching: false, record, sensor, condition: record.condition, advisory: undefined });
       else this.addSlot({ kind: 'restored', alarmId: record.id, latching: record.latched, record });
     }
   }
@@ -203,14 +211,46 @@ export class AlarmEngine {
   }
 
   /**
+   * An early warning about a sensor (REQ PROP-2 g), from `trendTowardLimit` or `profileDeviation`:
+   * an advisory raises the sensor's advisory alarm of that condition, severity low, described by
+   * that advisory; `null` clears it. While the alarm stays active, further advisories change
+   * nothing: like a limit alarm, it keeps the description of its raise. Operators act on it like
+   * on any alarm. Advisories about sensors not in the registry are ignored.
+   *
+   * @throws RangeError when the advisory is of another condition than `condition`.
+   *
+   * @example
+   * const trend = trendTowardLimit(minuteMeans, { value: 20, direction: 'high' }, { minPoints: 20, horizonMs: 6 * HOUR_MS, minR2: 0.6 });
+   * const effects = engine.advise('B01-F03-LEL-01', 'trend', trend, nowMs); // raises or clears `early-warning-trend/B01-F03-LEL-01`
+   */
+  advise<C extends AdvisoryCondition>(sensorId: string, condition: C, advisory: AdvisoryOf<C> | null, nowMs: number): AlarmEffects {
+    if (advisory !== null && advisory.condition !== condition) throw new RangeError(`a ${advisory.condition} advisory given as ${condition}`);
+    const existing = this.slots.get(advisoryAlarmId(condition, sensorId));
+    if ((existing?.record?.active ?? false) === (advisory !== null)) return NO_ALARM_EFFECTS;
+    const slot = existing ?? (advisory === null ? undefined : this.newAdvisorySlot(sensorId, advisory, nowMs));
+    // A restored advisory of a sensor no longer in the registry is left to `reconcile`.
+    if (slot?.kind !== 'advisory') return NO_ALARM_EFFECTS;
+    const fx = new AlarmEffectsBuilder();
+    if (advisory === null) {
+      this.apply(slot, { type: 'condition_cleared' }, nowMs, fx);
+    } else {
+      slot.advisory = advisory;
+      this.apply(slot, { type: 'condition_active', value: advisoryValue(advisory), limit: advisoryLimit(advisory) }, nowMs, fx);
+    }
+    return fx.build();
+  }
+
+  /**
    * Brings restored alarms in line with the rules the engine was built from: severities follow
    * their rule, suppression by a rule that no longer suppresses ends, and alarms no rule produces
-   * any more return to normal (a latched one still waits for its reset). Call once after a restart.
+   * any more return to normal (a latched one still waits for its reset). Advisory alarms of
+   * sensors still in the registry are left to the next round of early warnings. Call once after
+   * a restart.
    */
   reconcile(nowMs: number): AlarmEffects {
     const fx = new AlarmEffectsBuilder();
     for (const slot of this.slots.values()) {
-      if (slot.record === undefined || slot.kind === 'device') continue;
+      if (slot.record === undefined || slot.kind === 'device' || slot.kind === 'advisory') continue;
       if (slot.kind === 'restored') {
         this.apply(slot, { type: 'condition_cleared' }, nowMs, fx);
         continue;
@@ -224,6 +264,21 @@ export class AlarmEngine {
   private addSlot(slot: AlarmSlot): void {
     this.slots.set(slot.alarmId, slot);
     if (slot.record?.state === 'shelved') this.shelved.add(slot);
+  }
+
+  private sensorOf(sensorId: string): SensorDefinition | undefined {
+    const index = this.sensorIndexById.get(sensorId);
+    return index === undefined ? undefined : this.sensors[index];
+  }
+
+  /** The slot of a sensor's first advisory of a condition; `undefined` for an unknown sensor. */
+  private newAdvisorySlot(sensorId: string, advisory: Advisory, nowMs: number): AdvisoryAlarmSlot | undefined {
+    const sensor = this.sensorOf(sensorId);
+    if (sensor === undefined) return undefined;
+    const record = newAdvisoryAlarm(sensor, advisory, nowMs);
+    const slot: AdvisoryAlarmSlot = { kind: 'advisory', alarmId: record.id, latching: false, record, sensor, condition: advisory.condition, advisory };
+    this.addSlot(slot);
+    return slot;
   }
 
   private onEdge(slot: SensorAlarmSlot, edge: ConditionEdge, tMs: number, nowMs: number, fx: AlarmEffectsBuilder): void {
@@ -246,6 +301,7 @@ export class AlarmEngine {
     if (!result.ok || result.record === record) return result;
     let next = result.record;
     if (input.type === 'condition_active' && slot.kind === 'sensor') next = { ...next, ...sensorAlarmText(slot.binding.sensor, slot.binding.condition, input.value, input.limit) };
+    else if (input.type === 'condition_active' && slot.kind === 'advisory' && slot.advisory !== undefined) next = { ...next, ...advisoryText(slot.sensor, slot.advisory) };
     slot.record = next;
     fx.alarm(next);
     fx.events.push(...result.events);

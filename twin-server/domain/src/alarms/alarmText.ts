@@ -3,7 +3,9 @@
  * English, e.g. `1栋燃气紧急切断阀可燃气体探测器 可燃气体浓度 23.0 %LEL 超过上限 20 %LEL`.
  */
 import { SENSOR_KINDS, type DeviceCommand, type SensorDefinition } from '@twin/protocol';
+import type { Advisory } from './advisoryAlarm.ts';
 import type { DetectorConfig } from './conditionDetectors/createConditionDetector.ts';
+import type { ProfileDeviationAdvisory, TrendAdvisory } from './earlyWarning.ts';
 
 /** An alarm's message in both languages. */
 export interface AlarmText {
@@ -19,6 +21,17 @@ const LIMIT_WORDS = {
   high_high: ['超过上上限', 'above the high-high limit'],
   low: ['低于下限', 'below the low limit'],
   low_low: ['低于下下限', 'below the low-low limit'],
+} as const;
+
+/** What a trend does to its limit: in Chinese, in English, and in English when it is imminent. */
+const TREND_WORDS = {
+  high: ['达到上限', 'reaches the high limit', 'is about to reach the high limit'],
+  low: ['降至下限', 'falls to the low limit', 'is about to fall to the low limit'],
+} as const;
+
+const DEVIATION_WORDS = {
+  high: ['偏高', 'above'],
+  low: ['偏低', 'below'],
 } as const;
 
 const COMMAND_WORDS: Readonly<Record<DeviceCommand, string>> = { close: '关闭', open: '打开', on: '开启', off: '停止' };
@@ -66,6 +79,37 @@ export function sensorAlarmText(sensor: SensorDefinition, condition: DetectorCon
 export function commandUnconfirmedText(device: string, command: DeviceCommand, confirmWithinMs: number): AlarmText {
   const [durationZh, durationEn] = formatDuration(confirmWithinMs);
   return { message: `设备 ${device} 未在 ${durationZh}内确认${COMMAND_WORDS[command]}指令`, messageEn: `Device ${device} did not confirm the command "${command}" within ${durationEn}` };
+}
+
+/**
+ * The message of an advisory alarm (REQ PROP-2 g): when the trend reaches its limit, e.g.
+ * `… 可燃气体浓度 按当前趋势约 2.5 小时后达到上限 20 %LEL`, or how far and how long the value has
+ * strayed from its usual daily course, e.g. `… 偏离日常规律 (z = 4.1)，连续 3 小时偏高`.
+ */
+export function advisoryText(sensor: SensorDefinition, advisory: Advisory): AlarmText {
+  const kind = SENSOR_KINDS[sensor.kind];
+  const zh = `${sensor.name} ${kind.label}`;
+  const en = `${sensor.nameEn ?? sensor.name}: ${kind.labelEn}`;
+  return advisory.condition === 'trend' ? trendText(zh, en, advisory, displayUnit(sensor.unit)) : deviationText(zh, en, advisory);
+}
+
+function trendText(zh: string, en: string, advisory: TrendAdvisory, unit: string): AlarmText {
+  const [wordZh, wordEn, soonEn] = TREND_WORDS[advisory.direction];
+  const limit = measure(String(advisory.limit), unit);
+  const minutes = Math.round(advisory.timeToLimitMs / 60_000);
+  if (minutes < 1) return { message: `${zh} 按当前趋势即将${wordZh} ${limit}`, messageEn: `${en} ${soonEn} ${limit}` };
+  const [inZh, inEn] = minutes < 60 ? [`${minutes} 分钟`, `${minutes} min`] : [`${(minutes / 60).toFixed(1)} 小时`, `${(minutes / 60).toFixed(1)} h`];
+  return { message: `${zh} 按当前趋势约 ${inZh}后${wordZh} ${limit}`, messageEn: `${en} on its current trend ${wordEn} ${limit} in about ${inEn}` };
+}
+
+function deviationText(zh: string, en: string, advisory: ProfileDeviationAdvisory): AlarmText {
+  const [wordZh, wordEn] = DEVIATION_WORDS[advisory.direction];
+  const z = `z = ${(advisory.direction === 'high' ? advisory.maxAbsZ : -advisory.maxAbsZ).toFixed(1)}`;
+  const hours = advisory.points.length;
+  return {
+    message: `${zh} 偏离日常规律 (${z})，连续 ${hours} 小时${wordZh}`,
+    messageEn: `${en} deviates from its usual daily profile (${z}), ${wordEn} usual for ${hours} h`,
+  };
 }
 
 function faultText(sensor: SensorDefinition, condition: Extract<DetectorConfig, { type: 'fault' }>, value: number | undefined, limit: number | undefined, unit: string): AlarmText {
