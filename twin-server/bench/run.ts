@@ -10,6 +10,7 @@ const modules: Array<() => Promise<{ benchmark: Benchmark }>> = [
   () => import('./fanout.bench.ts'),
   () => import('./modelLoad.bench.ts'),
   () => import('./scene.bench.ts'),
+  () => import('./overlay.bench.ts'),
 ];
 
 const filters = process.argv.slice(2);

@@ -44,6 +44,19 @@ describe.each([
   });
 });
 
+describe('Content-Security-Policy of the app for camera video (GOV-3 video surveillance)', () => {
+  const parsed = directives(CONTENT_SECURITY_POLICY);
+
+  it('GOV-3 lets video play from Media Source Extensions (blob:) and the origin, nothing else', () => {
+    expect(parsed.get('media-src')).toEqual(["'self'", 'blob:']);
+  });
+
+  it("GOV-3 runs the HLS player's worker from the origin and fetches segments only there", () => {
+    expect(parsed.get('worker-src')).toContain("'self'");
+    expect(parsed.get('connect-src')).toEqual(["'self'"]);
+  });
+});
+
 describe('withContentSecurityPolicy', () => {
   it('replaces a policy whatever the case of its header name, and keeps the other headers', () => {
     const headers = { 'Content-Security-Policy': ['a'], 'content-security-policy': ['b'], 'X-Frame-Options': ['DENY'] };

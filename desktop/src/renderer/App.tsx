@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { AlarmsWindow } from './alarms/AlarmsWindow.tsx';
 import { LockScreen } from './auth/LockScreen.tsx';
 import { LoginScreen } from './auth/LoginScreen.tsx';
+import { CamerasWindow } from './cameras/CamerasWindow.tsx';
 import { ControlRoom } from './shell/ControlRoom.tsx';
 import { useDetachedWindow } from './shell/useDetachedWindow.ts';
 import { useSessionState } from './session/useSessionState.ts';
@@ -31,6 +32,7 @@ export function App(): JSX.Element {
     case 'signedIn':
       // A new user gets a fresh control room; the same user after unlocking too (the lock cleared it).
       if (detached === 'alarms') return <AlarmsWindow key={state.session.user.id} />;
+      if (detached === 'cameras') return <CamerasWindow key={state.session.user.id} />;
       return <ControlRoom key={state.session.user.id} />;
     case 'locked':
       return <LockScreen session={state.session} reason={state.reason} />;

@@ -3,6 +3,7 @@ import { SENSOR_KINDS } from '@twin/protocol';
 import { sensorKindLabel } from './sensorKindLabel.ts';
 import { SENSOR_LAYER_COLORS } from './build/sensorMarkers.ts';
 import { networkColor, networkName } from './build/utilityColors.ts';
+import { OverlayChoices } from './overlays/OverlayChoices.tsx';
 import { useSceneStrings, type SceneStrings } from './sceneStrings.ts';
 import { layerKey, sceneStore, useSceneState, type LayerVisibility } from './sceneStore.ts';
 
@@ -10,7 +11,8 @@ const hex = (color: number) => `#${color.toString(16).padStart(6, '0')}`;
 
 /**
  * The left panel: every network, building category, sensor kind and the cameras as a layer to
- * show, dim or hide (REQ PLAT-3, MUN-1..6), with its colour and count.
+ * show, dim or hide (REQ PLAT-3, MUN-1..6), with its colour and count; and the live overlay
+ * (REQ ENV-2..5), for the 3D scene and the map alike.
  */
 export function LayerPanel(): JSX.Element {
   const { s, lang } = useSceneStrings();
@@ -20,6 +22,10 @@ export function LayerPanel(): JSX.Element {
   return (
     <nav className="twin-scene-panel twin-scene-layers" aria-label={s.layers}>
       <h2>{s.layers}</h2>
+      <section>
+        <h3>{s.overlay}</h3>
+        <OverlayChoices />
+      </section>
       <section>
         <h3>{s.networks}</h3>
         {catalog.networks.map((id) => row(layerKey.network(id), networkName(id, lang), networkColor(id)))}

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState, type JSX } from 'react';
+import { CameraLiveVideo } from '../cameras/CameraLiveVideo.tsx';
 import { sensorKindLabel } from './sensorKindLabel.ts';
 import { describeSelection, type PropertyRow } from './properties/describeSelection.ts';
 import { formatReading } from './properties/formatReading.ts';
@@ -6,6 +7,7 @@ import { fetchLatestReadings, type LatestReading } from './properties/latestRead
 import { sceneRuntime } from './sceneRuntime.ts';
 import { useSceneStrings } from './sceneStrings.ts';
 import { sceneStore, useSceneState } from './sceneStore.ts';
+import { TrendButton } from '../trends/TrendButton.tsx';
 
 /** Bound sensors whose latest values are fetched and listed. */
 const SENSORS_SHOWN = 12;
@@ -54,6 +56,7 @@ export function PropertiesPanel(): JSX.Element {
           {s.clearSelection}
         </button>
       </div>
+      {selection?.kind === 'camera' && <CameraLiveVideo cameraId={runtime!.catalog.cameras!.cameras[selection.camera]!.id} />}
       <Rows title={s.ids} rows={description.ids} className="twin-scene-ids" />
       {sensors.length > 0 && (
         <section>
@@ -68,6 +71,9 @@ export function PropertiesPanel(): JSX.Element {
                     <td>{sensorKindLabel(sensor.kind, lang)}</td>
                     <td className="twin-scene-value" title={reading === undefined ? undefined : new Date(reading.tsMs).toLocaleString(lang)}>
                       {reading === undefined ? <span className="twin-scene-muted">{s.noReading}</span> : formatReading(sensor.kind, sensor.unit, reading.value, lang)}
+                    </td>
+                    <td>
+                      <TrendButton sensorIds={[sensor.id]} title={sensor.name} />
                     </td>
                   </tr>
                 );

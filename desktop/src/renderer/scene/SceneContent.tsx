@@ -1,5 +1,5 @@
-import { useEffect, type JSX, type RefObject } from 'react';
-import { useThree } from '@react-three/fiber';
+import { useEffect, useRef, type JSX, type RefObject } from 'react';
+import { useFrame, useThree } from '@react-three/fiber';
 import { MathUtils, type PerspectiveCamera } from 'three';
 import { loadCommunity } from './load/loadCommunity.ts';
 import type { SceneApi } from './load/fetchBytes.ts';
@@ -7,12 +7,14 @@ import { CameraRig } from './render/cameraRig.ts';
 import { CommunityModel } from './render/communityModel.ts';
 import type { EquipmentLookup } from './render/drillDown.ts';
 import { flyToSelection } from './render/flyToSelection.ts';
+import { SceneOverlay } from './overlays/sceneOverlay.ts';
 import { attachPicking } from './render/pointerPicking.ts';
 import { sceneBuildMode } from './sceneBuildMode.ts';
 import { SceneCatalog } from './sceneCatalog.ts';
 import { setSceneRuntime, type SceneRuntime } from './sceneRuntime.ts';
 import { sceneStore, type SceneState } from './sceneStore.ts';
 import { sceneStrings } from './sceneStrings.ts';
+import type { TwinSocket } from '../session/liveConnection.ts';
 
 /** DOM overlays the scene updates directly (never through React state). */
 export interface SceneOverlays {
@@ -22,6 +24,9 @@ export interface SceneOverlays {
   scaleLabel: RefObject<HTMLSpanElement | null>;
   /** Current UI language, read when labels are made. */
   language: RefObject<string>;
+  /** The legend's heat-island intensity and reference temperature (REQ ENV-2), written as readings arrive. */
+  heatIntensity: RefObject<HTMLSpanElement | null>;
+  heatReference: RefObject<HTMLSpanElement | null>;
 }
 
 /** Nice scale bar lengths, metres. */
@@ -29,11 +34,15 @@ const SCALE_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000];
 const SCALE_BAR_MAX_PX = 120;
 
 /**
- * Lives inside the Canvas: builds the community model, the camera rig and picking, loads the
- * community, and re-applies the store to the scene when it changes. Renders on demand only.
+ * Lives inside the Canvas: builds the community model, the camera rig, picking and the live
+ * overlays (fed by `live`, the console's socket, when given), loads the community, and re-applies
+ * the store to the scene when it changes. Renders on demand only; the overlays' per-frame work
+ * runs in `useFrame`, outside React.
  */
-export function SceneContent({ api, overlays }: { api: SceneApi; overlays: SceneOverlays }): JSX.Element | null {
+export function SceneContent({ api, overlays, live }: { api: SceneApi; overlays: SceneOverlays; live?: TwinSocket | undefined }): JSX.Element | null {
   const { camera, gl, scene, invalidate } = useThree();
+  const overlayRef = useRef<SceneOverlay>(undefined);
+  useFrame(() => overlayRef.current?.frame(performance.now()));
 
   useEffect(() => {
     gl.localClippingEnabled = true;
@@ -41,12 +50,15 @@ export function SceneContent({ api, overlays }: { api: SceneApi; overlays: Scene
     const catalog = new SceneCatalog();
     const rig = new CameraRig(camera as PerspectiveCamera, gl.domElement, () => invalidate());
     const equipment: EquipmentLookup = (building, element) => catalog.equipment(model.buildings.model(building)?.elements.globalIds[element] ?? '');
-    scene.add(model.root);
+    const overlay = new SceneOverlay({ invalidate: () => invalidate(), element: gl.domElement, readout: (heat) => showHeatReadout(overlays, heat) }, model, catalog, live);
+    overlayRef.current = overlay;
+    scene.add(model.root, overlay.root);
     const runtime: SceneRuntime = {
       api,
       catalog,
       model,
       rig,
+      overlay,
       flyTo(selection) {
         flyToSelection(selection, { model, catalog, store: sceneStore, rig, equipment });
       },
@@ -72,9 +84,12 @@ export function SceneContent({ api, overlays }: { api: SceneApi; overlays: Scene
     let applied: SceneState | undefined;
     const apply = (force: boolean) => {
       const state = sceneStore.getState();
-      const same = (key: 'layers' | 'xray' | 'section' | 'isolated' | 'selection') => applied !== undefined && applied[key] === state[key];
-      if (!force && same('layers') && same('xray') && same('section') && same('isolated') && same('selection')) return;
+      const same = (key: 'layers' | 'xray' | 'section' | 'isolated' | 'selection' | 'overlay') => applied !== undefined && applied[key] === state[key];
+      if (!force && same('layers') && same('xray') && same('section') && same('isolated') && same('selection') && same('overlay')) return;
       model.apply(state);
+      const sensors = model.sensorLayer;
+      if (sensors !== undefined && overlay.live?.markers !== sensors.markers) overlay.setSensors(sensors);
+      overlay.apply(state, force);
       if (force || !same('selection') || !same('isolated')) model.highlight(state.selection, state.isolated);
       applied = state;
       invalidate();
@@ -100,9 +115,11 @@ export function SceneContent({ api, overlays }: { api: SceneApi; overlays: Scene
       },
     });
     const abort = new AbortController();
-    void loadCommunity(api, { model, catalog, store: sceneStore, changed: () => apply(true), framed: () => {
+    void loadCommunity(api, { model, catalog, store: sceneStore, changed: () => apply(true), framed: (frame) => {
       const extent = model.extent();
-      if (extent !== undefined) rig.frame(extent, { durationMs: 0, minElevationDeg: 35 });
+      if (extent === undefined) return;
+      rig.frame(extent, { durationMs: 0, minElevationDeg: 35 });
+      overlay.setGround(frame, extent);
     } }, abort.signal);
     return () => {
       abort.abort();
@@ -110,11 +127,13 @@ export function SceneContent({ api, overlays }: { api: SceneApi; overlays: Scene
       stopOverlays();
       detach();
       setSceneRuntime(undefined);
-      scene.remove(model.root);
+      scene.remove(model.root, overlay.root);
+      overlayRef.current = undefined;
+      overlay.dispose();
       rig.dispose();
       model.dispose();
     };
-  }, [api, camera, gl, scene, invalidate, overlays]);
+  }, [api, camera, gl, scene, invalidate, overlays, live]);
 
   return null;
 }
@@ -125,6 +144,13 @@ function showTooltip(element: HTMLDivElement | null, text: string | undefined, x
   if (text === undefined) return;
   element.textContent = text;
   element.style.transform = `translate(${x + 14}px, ${y + 14}px)`;
+}
+
+/** Writes the heat-island readout of the legend: intensity (signed) and reference, °C; blank without live values. */
+function showHeatReadout(overlays: SceneOverlays, heat: { intensityC: number; referenceC: number } | undefined): void {
+  const [intensity, reference] = [overlays.heatIntensity.current, overlays.heatReference.current];
+  if (intensity !== null) intensity.textContent = heat === undefined ? '—' : `${heat.intensityC >= 0 ? '+' : ''}${heat.intensityC.toFixed(1)} °C`;
+  if (reference !== null) reference.textContent = heat === undefined ? '—' : `${heat.referenceC.toFixed(1)} °C`;
 }
 
 /** North arrow turned against the view heading; scale bar of a round length at the target distance. */

@@ -1,6 +1,7 @@
 import type { SceneApi } from './load/fetchBytes.ts';
 import type { CameraRig } from './render/cameraRig.ts';
 import type { CommunityModel } from './render/communityModel.ts';
+import type { SceneOverlay } from './overlays/sceneOverlay.ts';
 import type { SceneCatalog } from './sceneCatalog.ts';
 import type { Selection } from './sceneStore.ts';
 
@@ -13,6 +14,8 @@ export interface SceneRuntime {
   catalog: SceneCatalog;
   model: CommunityModel;
   rig: CameraRig;
+  /** The live overlays: sensor states and fields (the map reads the same live sensors). */
+  overlay: SceneOverlay;
   /** Selects and flies to a selection. */
   flyTo(selection: Selection): void;
   /** Flies to the whole site. */

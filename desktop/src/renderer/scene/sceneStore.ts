@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import type { SensorKind } from '@twin/protocol';
+import type { OverlayChoice } from './overlays/overlayBands.ts';
 
 /** How a layer is drawn. */
 export type LayerVisibility = 'shown' | 'dimmed' | 'hidden';
@@ -79,6 +80,8 @@ export interface SceneState {
   isolated: { building: string; storey: number } | null;
   selection: Selection | null;
   viewpoints: Viewpoint[];
+  /** The live field drawn over the ground and on the storeys (REQ ENV-2..5), one at a time. */
+  overlay: OverlayChoice;
 }
 
 const VIEWPOINTS_KEY = 'twin.scene.viewpoints';
@@ -94,6 +97,7 @@ function initialState(): SceneState {
     isolated: null,
     selection: null,
     viewpoints: readViewpoints(),
+    overlay: 'none',
   };
 }
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { GeoView } from '../geoView/GeoView.tsx';
 import { CommunityScene } from '../scene/CommunityScene.tsx';
 import type { SceneApi } from '../scene/load/fetchBytes.ts';
+import { useConsole } from '../session/ConsoleProvider.tsx';
 import './centerView.css';
 
 /** What the centre shows. */
@@ -16,6 +17,7 @@ const MODES: readonly CenterMode[] = ['scene', 'map'];
  */
 export function CenterView(props: { api: SceneApi }): JSX.Element {
   const { t } = useTranslation();
+  const { live } = useConsole();
   const [mode, setMode] = useState<CenterMode>('scene');
   const [mapMounted, setMapMounted] = useState(false);
   const show = (next: CenterMode) => {
@@ -25,7 +27,7 @@ export function CenterView(props: { api: SceneApi }): JSX.Element {
   return (
     <div className="center-view">
       <div className="center-view-pane" hidden={mode !== 'scene'}>
-        <CommunityScene api={props.api} />
+        <CommunityScene api={props.api} live={live.socket} />
       </div>
       {mapMounted && (
         <div className="center-view-pane" hidden={mode !== 'map'}>

@@ -4,6 +4,8 @@ import type { Permission } from '@twin/protocol';
 export const VIEWS = [
   { id: 'overview', permission: null },
   { id: 'alarms', permission: 'alarms.read' },
+  // The camera wall (GOV-3 video surveillance): cameras are sensors of the community.
+  { id: 'cameras', permission: 'sensors.read' },
   { id: 'users', permission: 'users.manage' },
   { id: 'audit', permission: 'audit.read' },
   { id: 'organisation', permission: 'org.configure' },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sceneFrame } from '../geo/sceneFrame.ts';
-import { buildSensorMarkers, sensorColor, SENSOR_LAYER_COLORS, writeMarkerMatrices } from './sensorMarkers.ts';
+import { buildSensorMarkers, registryIndexing, sensorColor, SENSOR_LAYER_COLORS, writeMarkerMatrices } from './sensorMarkers.ts';
 import { UTILITY_COLORS } from './utilityColors.ts';
 
 const frame = sceneFrame({ origin: { lon: 114.06, lat: 22.54 }, ground: { e0: 8.5, slopeX: 0, slopeZ: 0 } });
@@ -25,6 +25,19 @@ describe('buildSensorMarkers (PLAT-10)', () => {
     expect(markers.positions[0]).toBeCloseTo(10, 1);
     expect(markers.positions[1]).toBeCloseTo(7.5, 6);
     expect(markers.positions[4]).toBeCloseTo(-1.2, 6);
+  });
+
+  it('PLAT-2 keeps each valid sensor\'s registry index for live frames', () => {
+    const raw = [sensor('A', 'noise', 'dBA', 1), sensor('BAD', 'noise', 'Cel', 1), sensor('C', 'noise', 'dBA', 1)];
+    const indexed = buildSensorMarkers(raw, frame, registryIndexing({ sensors: raw, indices: [4, 7, 9], revision: 3, registrySize: 12 }));
+    expect([...indexed.registryIndices]).toEqual([4, 9]);
+    expect(indexed.registry).toEqual({ revision: 3, size: 12 });
+    expect([...markers.registryIndices]).toEqual([0, 1]);
+  });
+
+  it('takes a sensor list without valid indices as the whole registry in order', () => {
+    expect(registryIndexing({ sensors: [{}, {}], indices: [0, 5], registrySize: 2 })).toEqual({ revision: 0, registrySize: 2, indices: [0, 1] });
+    expect(registryIndexing({ sensors: [{}], indices: ['x'], revision: 2 })).toEqual({ revision: 2, registrySize: 1, indices: [0] });
   });
 
   it('colours sensors by layer, never with a network colour', () => {

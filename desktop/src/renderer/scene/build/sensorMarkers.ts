@@ -18,31 +18,71 @@ export const SENSOR_LAYER_COLORS: Record<SensorLayer, number> = {
 /** Edge length of a sensor marker, metres. */
 export const SENSOR_MARKER_SIZE_M = 0.7;
 
-/** Sensors of the registry where they are: position per sensor, in registry order (the live-frame index). */
+/**
+ * How the sensors of `GET /api/sensors` map onto live frames: frames index the whole registry of
+ * `registrySize` at `revision`, and `indices[i]` is the registry index of the list's sensor i.
+ */
+export interface RegistryIndexing {
+  revision: number;
+  registrySize: number;
+  indices: readonly number[];
+}
+
+/** Sensors of the registry where they are: position per sensor, in the order of the sensor list. */
 export interface SensorMarkers {
   sensors: SensorDefinition[];
   /** 3 floats per sensor: scene position. */
   positions: Float32Array;
+  /** Registry index of each sensor: its index in live frames. */
+  registryIndices: Uint32Array;
+  /** The registry the indices belong to: frames of another revision do not apply. */
+  registry: { revision: number; size: number };
   /** Registry entries that failed validation and are not drawn. */
   rejected: number;
 }
 
 /**
- * Validates the registry's sensors (REQ PLAT-10) and places each at its position, `heightM`
- * above the ground (negative below, for buried network meters).
+ * The registry indexing of a `GET /api/sensors` answer; a list without a valid one (an older
+ * server) is taken as the whole registry in order.
  */
-export function buildSensorMarkers(rawSensors: unknown[], frame: SceneFrame): SensorMarkers {
+export function registryIndexing(list: { sensors?: unknown; indices?: unknown; revision?: unknown; registrySize?: unknown }): RegistryIndexing {
+  const count = Array.isArray(list.sensors) ? list.sensors.length : 0;
+  const { indices, revision, registrySize } = list;
+  const size = typeof registrySize === 'number' && Number.isInteger(registrySize) && registrySize >= 0 ? registrySize : count;
+  const valid = Array.isArray(indices) && indices.length === count && indices.every((i) => Number.isInteger(i) && i >= 0 && i < size);
+  return {
+    revision: typeof revision === 'number' && Number.isInteger(revision) ? revision : 0,
+    registrySize: size,
+    indices: valid ? (indices as number[]) : Array.from({ length: count }, (_, i) => i),
+  };
+}
+
+/**
+ * Validates the registry's sensors (REQ PLAT-10) and places each at its position, `heightM`
+ * above the ground (negative below, for buried network meters), keeping each one's registry index
+ * for live frames (`indexing`; by default the list is the whole registry in order).
+ */
+export function buildSensorMarkers(rawSensors: unknown[], frame: SceneFrame, indexing?: RegistryIndexing): SensorMarkers {
   const sensors: SensorDefinition[] = [];
-  for (const raw of rawSensors) {
+  const registryIndices: number[] = [];
+  rawSensors.forEach((raw, j) => {
     const parsed = sensorDefinitionSchema.safeParse(raw);
-    if (parsed.success) sensors.push(parsed.data);
-  }
+    if (!parsed.success) return;
+    sensors.push(parsed.data);
+    registryIndices.push(indexing?.indices[j] ?? j);
+  });
   const positions = new Float32Array(3 * sensors.length);
   sensors.forEach((sensor, i) => {
     const [x, z] = frame.toXZ(sensor.location.lon, sensor.location.lat);
     positions.set([x, frame.groundY(x, z) + sensor.location.heightM, z], 3 * i);
   });
-  return { sensors, positions, rejected: rawSensors.length - sensors.length };
+  return {
+    sensors,
+    positions,
+    registryIndices: Uint32Array.from(registryIndices),
+    registry: { revision: indexing?.revision ?? 0, size: indexing?.registrySize ?? rawSensors.length },
+    rejected: rawSensors.length - sensors.length,
+  };
 }
 
 /** The marker colour of a sensor. */

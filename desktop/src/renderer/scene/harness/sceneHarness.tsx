@@ -1,13 +1,17 @@
 /**
  * A standalone page with the scene and both panels, against a running twin server: for
- * development, and for `twin-server/bench/scene.bench.ts`. Served by Vite with `/api` proxied
- * to the server; `?token=<operator token>`, `?lang=en`, `?scene=naive` (the unmerged baseline).
+ * development, and for `twin-server/bench/scene.bench.ts` and `overlay.bench.ts`. Served by Vite
+ * with `/api` proxied to the server; `?token=<operator token>`, `?lang=en`, `?scene=naive` (the
+ * unmerged baseline), `?live` (live readings over socket.io: `/socket.io` proxied too).
  * `window.sceneProbe` exposes the store and frame statistics to automation.
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { io } from 'socket.io-client';
+import { PROTOCOL_VERSION } from '@twin/protocol';
+import type { TwinSocket } from '../../session/liveConnection.ts';
 import { networkColor } from '../build/utilityColors.ts';
 import { CommunityScene, LayerPanel, PropertiesPanel } from '../CommunityScene.tsx';
 import { sceneRuntime } from '../sceneRuntime.ts';
@@ -15,6 +19,7 @@ import { sceneStore } from '../sceneStore.ts';
 
 const params = new URLSearchParams(location.search);
 const token = params.get('token') ?? '';
+const live: TwinSocket | undefined = params.has('live') ? io({ transports: ['websocket'], auth: { token, protocolVersion: PROTOCOL_VERSION } }) : undefined;
 const api = {
   get: (path: string, init?: RequestInit) => fetch(path, { ...init, headers: { ...Object.fromEntries(new Headers(init?.headers)), authorization: `Bearer ${token}` } }),
 };
@@ -63,7 +68,7 @@ await i18next.use(initReactI18next).init({ lng: params.get('lang') ?? 'zh-CN', r
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <LayerPanel />
-    <CommunityScene api={api} />
+    <CommunityScene api={api} {...(live === undefined ? {} : { live })} />
     <PropertiesPanel />
   </StrictMode>,
 );

@@ -1,8 +1,8 @@
 import { buildCameraMarkers, parseCameraCatalog } from '../build/cameraMarkers.ts';
 import { buildNetwork } from '../build/networkBuild.ts';
-import { buildSensorMarkers } from '../build/sensorMarkers.ts';
+import { buildSensorMarkers, registryIndexing } from '../build/sensorMarkers.ts';
 import { buildSite } from '../build/siteBuild.ts';
-import { sceneFrame, type SceneFrameParams } from '../geo/sceneFrame.ts';
+import { sceneFrame, type SceneFrame, type SceneFrameParams } from '../geo/sceneFrame.ts';
 import type { CommunityModel } from '../render/communityModel.ts';
 import type { SceneCatalog } from '../sceneCatalog.ts';
 import type { ModelLoad, SceneStore } from '../sceneStore.ts';
@@ -19,8 +19,8 @@ export interface LoadTargets {
   store: SceneStore;
   /** Something new to draw: re-apply the state and render. */
   changed(): void;
-  /** The site is known: frame the camera on it. */
-  framed(): void;
+  /** The site is known (`frame`: the scene's coordinates): frame the camera on it. */
+  framed(frame: SceneFrame): void;
 }
 
 /** Buildings fetched at once (two requests each; browsers open six connections per host). */
@@ -57,7 +57,7 @@ export async function loadCommunity(api: SceneApi, targets: LoadTargets, signal:
       targets.model.addNetwork(build);
     }
     for (const f of gisFiles) store.setLoad(f.path, { phase: 'ready' });
-    targets.framed();
+    targets.framed(frame);
     publishCatalog(targets, [...files.networks.keys()]);
     targets.changed();
     await Promise.all([loadSensors(api, targets, frame, signal), loadCameras(api, files.cameras, targets, frame, signal)]);
@@ -106,7 +106,7 @@ async function loadSensors(api: SceneApi, targets: LoadTargets, frame: ReturnTyp
   targets.store.setLoad(path, { phase: 'download' });
   try {
     const registry = (await fetchJson(api, path, signal)) as { sensors?: unknown };
-    const markers = buildSensorMarkers(Array.isArray(registry.sensors) ? registry.sensors : [], frame);
+    const markers = buildSensorMarkers(Array.isArray(registry.sensors) ? registry.sensors : [], frame, registryIndexing(registry));
     targets.catalog.setSensors(markers);
     targets.model.setSensors(markers);
     targets.store.setLoad(path, { phase: 'ready', loaded: markers.sensors.length, total: markers.sensors.length + markers.rejected });

@@ -71,6 +71,11 @@ export class CommunityModel {
     this.sensors = this.replace(this.sensors, new SensorLayer(markers, this.naive));
   }
 
+  /** The sensor markers, once loaded: live overlays colour them by state. */
+  get sensorLayer(): SensorLayer | undefined {
+    return this.sensors;
+  }
+
   setCameras(markers: CameraMarkers): void {
     this.cameras = this.replace(this.cameras, new CameraLayer(markers, this.naive));
   }

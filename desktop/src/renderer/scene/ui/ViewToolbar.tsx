@@ -1,4 +1,5 @@
 import { useState, type JSX } from 'react';
+import { isOverlayId, OVERLAY_IDS } from '../overlays/overlayBands.ts';
 import { sceneRuntime } from '../sceneRuntime.ts';
 import { useSceneStrings } from '../sceneStrings.ts';
 import { sceneStore, useSceneState, type SectionState } from '../sceneStore.ts';
@@ -6,9 +7,10 @@ import { sceneStore, useSceneState, type SectionState } from '../sceneStore.ts';
 /** Range of the section plane along each axis, metres (scene coordinates). */
 const SECTION_RANGE: Record<SectionState['axis'], [number, number]> = { y: [-6, 110], x: [-400, 400], z: [-400, 400] };
 
-/** X-ray ground, section plane, storey isolation, whole-site view and saved viewpoints. */
+/** X-ray ground, section plane, storey isolation, whole-site view, saved viewpoints and the live overlay (REQ ENV-2..5). */
 export function ViewToolbar(): JSX.Element {
   const { s } = useSceneStrings();
+  const overlay = useSceneState((state) => state.overlay);
   const xray = useSceneState((state) => state.xray);
   const section = useSceneState((state) => state.section);
   const isolated = useSceneState((state) => state.isolated);
@@ -44,6 +46,13 @@ export function ViewToolbar(): JSX.Element {
       <button type="button" onClick={() => sceneRuntime()?.fitAll()}>
         {s.fitAll}
       </button>
+      <select className="twin-scene-overlay" aria-label={s.overlay} title={s.overlay} value={overlay} onChange={(e) => sceneStore.update({ overlay: isOverlayId(e.target.value) ? e.target.value : 'none' })}>
+        {(['none', ...OVERLAY_IDS] as const).map((id) => (
+          <option key={id} value={id}>
+            {s.overlayChoices[id]}
+          </option>
+        ))}
+      </select>
       <details className="twin-scene-viewpoints">
         <summary>{s.viewpoints}</summary>
         <ul>
