@@ -1,23 +1,12 @@
 import { z } from 'zod';
+import type { CameraDto } from '@twin/protocol';
 import { parseVideoSource, type VideoSource } from './videoSource.ts';
 
-/** One camera of the catalogue, with its video source parsed. */
-export interface CameraEntry {
-  /** E.g. `B01/CAM-1`. */
-  id: string;
-  /** The camera's status sensor in the registry. */
-  sensorId?: string;
-  name: string;
-  nameEn?: string;
-  /** The zone it is in. */
-  area?: string;
-  building?: string;
-  position: { lon: number; lat: number; heightM: number };
-  headingDeg: number;
-  pitchDeg: number;
-  fovDeg: number;
-  source: VideoSource;
-}
+/** One camera of the catalogue (what clients see of it, `CameraDto` without its stream), with its video source parsed. */
+export type CameraEntry = CameraFacts & { source: VideoSource };
+
+/** What the catalogue says of a camera that clients see. */
+export type CameraFacts = Omit<CameraDto, 'stream'>;
 
 /** The camera catalogue (`cameras.json` of the models directory). */
 export interface CameraCatalogue {
@@ -79,7 +68,7 @@ export function parseCameraCatalogue(text: string, sources: ReadonlyMap<string, 
 }
 
 /** The fields the server uses (the catalogue may carry more). */
-function pick(entry: z.infer<typeof cameraSchema>): Omit<CameraEntry, 'source'> {
+function pick(entry: z.infer<typeof cameraSchema>): CameraFacts {
   const { id, sensorId, name, nameEn, area, building, position, headingDeg, pitchDeg, fovDeg } = entry;
   return {
     id,

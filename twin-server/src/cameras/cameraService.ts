@@ -258,20 +258,9 @@ export class CameraService {
   }
 
   private dto(camera: Camera): CameraDto {
-    const { id, sensorId, name, nameEn, area, building, position, headingDeg, pitchDeg, fovDeg } = camera;
-    return {
-      id,
-      name,
-      position,
-      headingDeg,
-      pitchDeg,
-      fovDeg,
-      ...(sensorId === undefined ? {} : { sensorId }),
-      ...(nameEn === undefined ? {} : { nameEn }),
-      ...(area === undefined ? {} : { area }),
-      ...(building === undefined ? {} : { building }),
-      stream: this.streamDto(camera),
-    };
+    // Only what the catalogue says of the camera, never where its video comes from.
+    const { source: _source, target: _target, input: _input, fallback: _fallback, ...facts } = camera;
+    return { ...facts, stream: this.streamDto(camera) };
   }
 
   private streamDto(camera: Camera): CameraStreamDto {
