@@ -1,10 +1,9 @@
-import type { AlarmDto } from '@twin/protocol';
+import { gasAlarm, RAISED_AT_MS } from '@twin/domain/testing';
 import { parseNotificationConfig, renderNotification, type NotificationChannel, type NotificationConfig, type NotificationRecipient } from '@twin/domain';
 import type { OutgoingNotification } from '../outgoingNotification.ts';
 import type { HttpReceiver } from './httpReceiver.ts';
 
-/** 2025-05-12 10:42:05 in Shanghai. */
-export const RAISED_AT_MS = Date.UTC(2025, 4, 12, 2, 42, 5);
+export { gasAlarm, RAISED_AT_MS };
 
 /** The secrets of {@link testSettings}, none of which may show in an error or a log line. */
 export const SECRETS = ['wecom-key-7f3a', 'ding-token-91c2', 'SECding-secret-55e0', 'sms-token-c0de', 'webhook-secret-ab12', 'bms-api-key'] as const;
@@ -47,33 +46,6 @@ export function testSettings(http: HttpReceiver, smtpPort: number): Notification
       },
     },
   });
-}
-
-/** A critical combustible-gas alarm of building 1, raised at {@link RAISED_AT_MS}. */
-export function gasAlarm(overrides: Partial<AlarmDto> = {}): AlarmDto {
-  return {
-    id: 'gas-high/B01-GAS-01',
-    ruleId: 'gas-high',
-    sourceId: 'B01-GAS-01',
-    condition: 'high',
-    severity: 'critical',
-    state: 'unack_active',
-    active: true,
-    latched: false,
-    area: 'zone-a',
-    building: '1栋',
-    layer: 'gas',
-    kind: 'gas_lel',
-    value: 23,
-    limit: 20,
-    unit: '%LEL',
-    message: '1栋燃气紧急切断阀可燃气体探测器 可燃气体浓度 23.0 %LEL 超过上限 20 %LEL',
-    messageEn: 'Building 1 gas shut-off valve detector: combustible gas 23.0 %LEL above the limit of 20 %LEL',
-    activeSinceMs: RAISED_AT_MS,
-    lastEventId: 1,
-    updatedAtMs: RAISED_AT_MS,
-    ...overrides,
-  };
 }
 
 /** The raised-alarm notification of {@link gasAlarm} for step 0. */
