@@ -1,72 +1,43 @@
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SensorRegistry } from '@twin/protocol';
-import { startTestServer } from '@twin/server/testing';
-import { buildRenderer, type BuiltRenderer } from './buildRenderer.ts';
-import { launchChromium } from './launchChromium.ts';
-import { COMMUNITY, modelsSubset } from './modelsSubset.ts';
+import { OPERATOR, signIn, startConsoleHarness, type ConsoleHarness } from './consoleHarness.ts';
 import { visibleTexts } from './visibleTexts.ts';
 
 // End-to-end: two operators' consoles (real Chromium) on one real server; a gas detector leaks over
 // MQTT; one operator acknowledges and shelves the alarm, the other console sees each change.
 // Screenshots go to /tmp/alarm-shots.
 
-const PASSWORD = 'correct horse battery staple';
 const SHOTS = join(tmpdir(), 'alarm-shots');
 const DETECTOR = 'B01-F03-LEL-01';
 const ALARM = `gas-lel-high/${DETECTOR}`;
 
-async function signIn(browser: Browser, url: string, username: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  await page.goto(url);
-  await page.locator('input[name=username]').fill(username);
-  await page.locator('input[name=password]').fill(PASSWORD);
-  await page.locator('button[type=submit]').click();
-  await page.locator('.top-bar').waitFor();
-  return page;
-}
-
 const row = (page: Page) => page.locator(`[data-testid=alarm-row][data-alarm-id="${ALARM}"]`);
 
 describe('the alarm console (PLAT-8 alarm management, PLAT-3 colour and sound; real server, two real consoles)', () => {
-  let renderer: BuiltRenderer;
-  let modelsDir: string;
-  let t: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-  let device: Awaited<ReturnType<typeof t.device>>;
+  let harness: ConsoleHarness;
+  let device: Awaited<ReturnType<ConsoleHarness['t']['device']>>;
   let first: Page;
   let second: Page;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
     await mkdir(SHOTS, { recursive: true });
-    const registry = JSON.parse(await readFile(join(COMMUNITY, 'sensors.json'), 'utf8')) as SensorRegistry;
-    [renderer, modelsDir] = await Promise.all([buildRenderer(), modelsSubset((file) => file.role !== 'building')]);
-    t = await startTestServer(registry, { rendererDir: renderer.dir, modelsDir });
-    await t.seedOrganisation({ id: 'futian-property', name: '福田智慧物业', kind: 'property', domain: [{}] }, [
-      { username: 'operator01', password: PASSWORD, displayName: '王芳', grants: [{ role: 'operator', scope: {} }] },
-      { username: 'operator02', password: PASSWORD, displayName: '李强', grants: [{ role: 'operator', scope: {} }] },
-    ]);
-    device = await t.device('gas-gateway');
-    browser = await launchChromium();
-    [first, second] = await Promise.all([signIn(browser, t.server.httpUrl, 'operator01'), signIn(browser, t.server.httpUrl, 'operator02')]);
+    harness = await startConsoleHarness({
+      models: (file) => file.role !== 'building',
+      users: [OPERATOR, { ...OPERATOR, username: 'operator02', displayName: '李强' }],
+    });
+    device = await harness.t.device('gas-gateway');
+    [first, second] = await Promise.all([signIn(harness, 'operator01', pageErrors), signIn(harness, 'operator02', pageErrors)]);
     for (const page of [first, second]) {
-      page.on('pageerror', (error) => pageErrors.push(error.message));
-      await page.goto(`${t.server.httpUrl}/#/alarms`);
+      await page.goto(`${harness.t.server.httpUrl}/#/alarms`);
       await page.locator('[data-testid=alarm-feed][data-phase=live]').waitFor({ timeout: 30_000 });
     }
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-    await renderer?.remove();
-    if (modelsDir !== undefined) await rm(modelsDir, { recursive: true, force: true });
-  });
+  afterAll(() => harness?.close());
 
   it('MUN-5 a leak reading shows a flashing, unacknowledged critical alarm in both consoles and the banner', async () => {
     await device.publishAsync('twin/v1/telemetry', JSON.stringify([{ sensor: DETECTOR, readings: [[Date.now(), 32.5]] }]), { qos: 1 });
@@ -97,7 +68,7 @@ describe('the alarm console (PLAT-8 alarm management, PLAT-3 colour and sound; r
     await row(second).click();
     await expect.poll(() => second.locator('[data-testid=alarm-history]').innerText(), { timeout: 10_000 }).toMatch(/operator01[\s\S]*探测器标定/);
     await second.screenshot({ path: join(SHOTS, 'alarm-shelved-seen-by-second.png') });
-    const events = ((await (await t.http(`/api/alarms/events?alarmId=${encodeURIComponent(ALARM)}`)).json()) as { events: Array<{ type: string; actor: string; shelvedUntilMs?: number }> }).events;
+    const events = ((await (await harness.t.http(`/api/alarms/events?alarmId=${encodeURIComponent(ALARM)}`)).json()) as { events: Array<{ type: string; actor: string; shelvedUntilMs?: number }> }).events;
     expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['raised', 'acknowledged', 'shelved']));
     const shelved = events.find((e) => e.type === 'shelved')!;
     expect(shelved.actor).toBe('operator01');

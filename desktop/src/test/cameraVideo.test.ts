@@ -1,16 +1,12 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SensorRegistry } from '@twin/protocol';
-import { startTestServer } from '@twin/server/testing';
 import { DEFAULT_CAMERA_STREAM_OPTIONS } from '../../../twin-server/src/cameras/cameraStreamOptions.ts';
-import { buildRenderer, type BuiltRenderer } from './buildRenderer.ts';
-import { launchChromium } from './launchChromium.ts';
-import { COMMUNITY, modelsSubset } from './modelsSubset.ts';
+import { OPERATOR, signIn, startConsoleHarness, type ConsoleHarness } from './consoleHarness.ts';
 import { visibleTexts } from './visibleTexts.ts';
 
 // End-to-end: live camera video in the production build, from a real twin server (ffmpeg making
@@ -18,7 +14,6 @@ import { visibleTexts } from './visibleTexts.ts';
 // and the camera wall; a clip camera below indicator 32; a camera beyond the server's stream
 // limit. Screenshots go to /tmp/camera-shots.
 
-const PASSWORD = 'correct horse battery staple';
 const SHOTS = join(tmpdir(), 'camera-shots');
 /** Test-pattern cameras of the sample community (`pattern:<n>` sources, 25 fps CIF). */
 const PATTERN = 'B01/CAM-1';
@@ -66,10 +61,7 @@ async function measure(page: Page, player: Locator, ms = 2000): Promise<[PlayerR
 const player = (scope: Page | Locator, cameraId: string) => scope.locator(`[data-testid=camera-player][data-camera-id="${cameraId}"]`);
 
 describe('live camera video (GOV-3 video surveillance, EVAL-1 indicator 32; real server, real Chromium)', () => {
-  let renderer: BuiltRenderer;
-  let modelsDir: string;
-  let t: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
+  let harness: ConsoleHarness;
   let page: Page;
   const pageErrors: string[] = [];
   const policyViolations: string[] = [];
@@ -77,33 +69,20 @@ describe('live camera video (GOV-3 video surveillance, EVAL-1 indicator 32; real
 
   beforeAll(async () => {
     await mkdir(SHOTS, { recursive: true });
-    const registry = JSON.parse(await readFile(join(COMMUNITY, 'sensors.json'), 'utf8')) as SensorRegistry;
-    [renderer, modelsDir] = await Promise.all([buildRenderer(), modelsSubset((file) => file.role !== 'building' || file.path === 'ifc/B01.ifc')]);
-    t = await startTestServer(registry, { rendererDir: renderer.dir, modelsDir, cameraStreams: { ...DEFAULT_CAMERA_STREAM_OPTIONS, maxEncoders: MAX_ENCODERS } });
-    await t.seedOrganisation({ id: 'futian-property', name: '福田智慧物业', kind: 'property', domain: [{}] }, [
-      { username: 'operator01', password: PASSWORD, displayName: '王芳', grants: [{ role: 'operator', scope: {} }] },
-    ]);
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, locale: 'zh-CN' });
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('request', (request) => requests.push(request.url()));
-    page.on('console', (message) => {
-      if (message.text().includes('Content Security Policy')) policyViolations.push(message.text());
+    harness = await startConsoleHarness({
+      models: (file) => file.role !== 'building' || file.path === 'ifc/B01.ifc',
+      config: { cameraStreams: { ...DEFAULT_CAMERA_STREAM_OPTIONS, maxEncoders: MAX_ENCODERS } },
     });
-    await page.goto(t.server.httpUrl);
-    await page.locator('input[name=username]').fill('operator01');
-    await page.locator('input[name=password]').fill(PASSWORD);
-    await page.locator('button[type=submit]').click();
+    page = await signIn(harness, OPERATOR.username, pageErrors, (p) => {
+      p.on('request', (request) => requests.push(request.url()));
+      p.on('console', (message) => {
+        if (message.text().includes('Content Security Policy')) policyViolations.push(message.text());
+      });
+    });
     await page.locator('.twin-scene[data-status=ready]').waitFor({ timeout: 150_000 });
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-    await renderer?.remove();
-    if (modelsDir !== undefined) await rm(modelsDir, { recursive: true, force: true });
-  });
+  afterAll(() => harness?.close());
 
   it('GOV-3 PLAT-3 selecting a pattern camera in the scene plays its video, frames advancing at 25 fps CIF (EVAL-1)', async () => {
     const search = page.locator('.twin-scene-search input');
@@ -183,7 +162,7 @@ describe('live camera video (GOV-3 video surveillance, EVAL-1 indicator 32; real
   }, 150_000);
 
   it('GOV-3 opens the wall as its own window (#/window/cameras) with the same cameras', async () => {
-    await page.goto(`${t.server.httpUrl}/#/window/cameras`);
+    await page.goto(`${harness.t.server.httpUrl}/#/window/cameras`);
     await page.locator('.cameras-window').waitFor();
     expect(await page.locator('.cameras-window .top-bar').count()).toBe(0);
     await expect.poll(async () => (await report(player(page.locator('[data-testid=camera-wall]'), PATTERN))).state, { timeout: 30_000 }).toBe('playing');

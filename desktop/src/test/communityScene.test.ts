@@ -1,21 +1,16 @@
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SensorRegistry } from '@twin/protocol';
-import { startTestServer } from '@twin/server/testing';
 import { UTILITY_COLORS, type KnownNetwork } from '../renderer/scene/build/utilityColors.ts';
-import { buildRenderer, type BuiltRenderer } from './buildRenderer.ts';
 import { canvasPixels, rgbOf, type Rgb } from './canvasPixels.ts';
-import { launchChromium } from './launchChromium.ts';
-import { COMMUNITY, modelsSubset } from './modelsSubset.ts';
+import { OPERATOR, signIn, startConsoleHarness, type ConsoleHarness } from './consoleHarness.ts';
 import { visibleTexts } from './visibleTexts.ts';
 
 // End-to-end: the 3D scene of the sample community in the production build, served by a real
 // twin server, in Chromium with software WebGL. Screenshots go to /tmp/scene-shots.
 
-const PASSWORD = 'correct horse battery staple';
 const SHOTS = join(tmpdir(), 'scene-shots');
 const CANVAS = '.twin-scene-canvas canvas';
 /** The scene's background (`CommunityScene.tsx`). */
@@ -73,38 +68,18 @@ async function clickFoundInCentre(page: Page, query: string): Promise<void> {
 }
 
 describe('the 3D community scene (PLAT-3 point and get, MUN-1..6 networks; real server, real Chromium)', () => {
-  let renderer: BuiltRenderer;
-  let modelsDir: string;
-  let t: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
+  let harness: ConsoleHarness;
   let page: Page;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
     await mkdir(SHOTS, { recursive: true });
-    const registry = JSON.parse(await readFile(join(COMMUNITY, 'sensors.json'), 'utf8')) as SensorRegistry;
-    [renderer, modelsDir] = await Promise.all([buildRenderer(), modelsSubset((file) => file.role !== 'building' || BUILDINGS.some((b) => file.path === `ifc/${b}.ifc`))]);
-    t = await startTestServer(registry, { rendererDir: renderer.dir, modelsDir });
-    await t.seedOrganisation({ id: 'futian-property', name: '福田智慧物业', kind: 'property', domain: [{}] }, [
-      { username: 'operator01', password: PASSWORD, displayName: '王芳', clearance: 'confidential', grants: [{ role: 'operator', scope: {} }] },
-    ]);
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, locale: 'zh-CN' });
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(t.server.httpUrl);
-    await page.locator('input[name=username]').fill('operator01');
-    await page.locator('input[name=password]').fill(PASSWORD);
-    await page.locator('button[type=submit]').click();
+    harness = await startConsoleHarness({ models: (file) => file.role !== 'building' || BUILDINGS.some((b) => file.path === `ifc/${b}.ifc`) });
+    page = await signIn(harness, OPERATOR.username, pageErrors);
     await sceneSettled(page);
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-    await renderer?.remove();
-    if (modelsDir !== undefined) await rm(modelsDir, { recursive: true, force: true });
-  });
+  afterAll(() => harness?.close());
 
   it('PLAT-3 shows buildings and roads over the ground, not a blank canvas', async () => {
     const overview = await shoot(page, 'scene-overview', ROADS);

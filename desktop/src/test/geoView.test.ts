@@ -1,21 +1,17 @@
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Cartographic, Viewer } from 'cesium';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SensorRegistry } from '@twin/protocol';
-import { startTestServer } from '@twin/server/testing';
 import { GEO_HEIGHTS } from '../renderer/geoView/geoLayers.ts';
-import { buildRenderer, type BuiltRenderer } from './buildRenderer.ts';
 import { canvasPixels } from './canvasPixels.ts';
-import { launchChromium } from './launchChromium.ts';
-import { COMMUNITY, modelsSubset } from './modelsSubset.ts';
+import { OPERATOR, signIn, startConsoleHarness, type ConsoleHarness } from './consoleHarness.ts';
+import { COMMUNITY } from './modelsSubset.ts';
 
 // End-to-end: the map of the sample community (Cesium, offline) in the production build, served by
 // a real twin server, in Chromium with software WebGL. Screenshots go to /tmp/geo-shots.
 
-const PASSWORD = 'correct horse battery staple';
 const SHOTS = join(tmpdir(), 'geo-shots');
 /** The map's colour of residential blocks (`geoColors.ts`), lit from any side. */
 const RESIDENTIAL = [0xe0, 0xb2, 0x7a] as const;
@@ -53,10 +49,7 @@ async function mapSettled(page: Page): Promise<void> {
 }
 
 describe('the community map (PLAT-3, MUN-1..6; Cesium offline under the CSP, real server, real Chromium)', () => {
-  let renderer: BuiltRenderer;
-  let modelsDir: string;
-  let t: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
+  let harness: ConsoleHarness;
   let page: Page;
   let site: SiteFeature[];
   const requests: string[] = [];
@@ -66,35 +59,18 @@ describe('the community map (PLAT-3, MUN-1..6; Cesium offline under the CSP, rea
   beforeAll(async () => {
     await mkdir(SHOTS, { recursive: true });
     site = (JSON.parse(await readFile(join(COMMUNITY, 'site.geojson'), 'utf8')) as { features: SiteFeature[] }).features;
-    const registry = JSON.parse(await readFile(join(COMMUNITY, 'sensors.json'), 'utf8')) as SensorRegistry;
     // Without its IFC buildings: the map draws their footprints from the site plan, and the 3D
     // scene beside it need not wait for the server to extract their geometry.
-    [renderer, modelsDir] = await Promise.all([buildRenderer(), modelsSubset((file) => file.role !== 'building')]);
-    t = await startTestServer(registry, { rendererDir: renderer.dir, modelsDir });
-    await t.seedOrganisation({ id: 'futian-property', name: '福田智慧物业', kind: 'property', domain: [{}] }, [
-      { username: 'operator01', password: PASSWORD, displayName: '王芳', clearance: 'confidential', grants: [{ role: 'operator', scope: {} }] },
-    ]);
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, locale: 'zh-CN' });
-    page = await context.newPage();
-    page.on('request', (request) => requests.push(request.url()));
-    page.on('console', (message) => {
-      if (message.text().includes('Content Security Policy')) cspViolations.push(message.text());
+    harness = await startConsoleHarness({ models: (file) => file.role !== 'building' });
+    page = await signIn(harness, OPERATOR.username, pageErrors, (p) => {
+      p.on('request', (request) => requests.push(request.url()));
+      p.on('console', (message) => {
+        if (message.text().includes('Content Security Policy')) cspViolations.push(message.text());
+      });
     });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(t.server.httpUrl);
-    await page.locator('input[name=username]').fill('operator01');
-    await page.locator('input[name=password]').fill(PASSWORD);
-    await page.locator('button[type=submit]').click();
-    await page.locator('.top-bar').waitFor();
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-    await renderer?.remove();
-    if (modelsDir !== undefined) await rm(modelsDir, { recursive: true, force: true });
-  });
+  afterAll(() => harness?.close());
 
   it('PLAT-3 renders the community offline: buildings in their colour over the bundled globe, not a blank canvas', async () => {
     await page.locator('button[data-center-view=map]').click();
@@ -181,7 +157,7 @@ describe('the community map (PLAT-3, MUN-1..6; Cesium offline under the CSP, rea
   });
 
   it('PLAT-11 fetches nothing from any other origin, and breaks no rule of the CSP', () => {
-    const origin = new URL(t.server.httpUrl).origin;
+    const origin = new URL(harness.t.server.httpUrl).origin;
     const foreign = requests.filter((url) => /^(https?|wss?):/.test(url) && new URL(url).origin !== origin);
     expect(foreign).toEqual([]);
     expect(requests.some((url) => url.includes('/cesium/Workers/'))).toBe(true);
