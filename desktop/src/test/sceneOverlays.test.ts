@@ -1,25 +1,22 @@
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Viewer } from 'cesium';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SensorDefinition, SensorKind, SensorRegistry } from '@twin/protocol';
-import { startTestServer } from '@twin/server/testing';
 import { FIELD_OPACITY } from '../renderer/scene/overlays/fieldGrid.ts';
 import { OVERLAY_IDS, OVERLAYS, type OverlayChoice, type OverlayId } from '../renderer/scene/overlays/overlayBands.ts';
 import { isNightAt } from '../renderer/scene/overlays/sensorState.ts';
 import { STATE_COLORS } from '../renderer/scene/overlays/stateStyle.ts';
 import { STOREY_BAND_OPACITY } from '../renderer/scene/overlays/storeyBands.ts';
-import { buildRenderer, type BuiltRenderer } from './buildRenderer.ts';
 import { canvasPixels, rgbOf, type Rgb } from './canvasPixels.ts';
-import { launchChromium } from './launchChromium.ts';
-import { COMMUNITY, modelsSubset } from './modelsSubset.ts';
+import { OPERATOR, signIn, startConsoleHarness, type ConsoleHarness } from './consoleHarness.ts';
+import { COMMUNITY } from './modelsSubset.ts';
 
 // End-to-end: live overlays of the 3D scene and the map in the production build, served by a real
 // twin server fed over MQTT, in Chromium with software WebGL. Screenshots go to /tmp/overlay-shots.
 
-const PASSWORD = 'correct horse battery staple';
 const SHOTS = join(tmpdir(), 'overlay-shots');
 const CANVAS = '.twin-scene-canvas canvas';
 const LEGEND = '.twin-scene .twin-scene-legend';
@@ -130,12 +127,9 @@ async function meanColour(page: Page, png: Buffer): Promise<[number, number, num
 }
 
 describe('live overlays of the scene and the map (PLAT-3, ENV-2..5, MUN-5; real server, real Chromium)', () => {
-  let renderer: BuiltRenderer;
-  let modelsDir: string;
-  let t: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
+  let harness: ConsoleHarness;
   let page: Page;
-  let device: Awaited<ReturnType<typeof t.device>>;
+  let device: Awaited<ReturnType<ConsoleHarness['t']['device']>>;
   let sensors: SensorDefinition[];
   const pageErrors: string[] = [];
 
@@ -155,32 +149,15 @@ describe('live overlays of the scene and the map (PLAT-3, ENV-2..5, MUN-5; real 
 
   beforeAll(async () => {
     await mkdir(SHOTS, { recursive: true });
-    const registry = JSON.parse(await readFile(join(COMMUNITY, 'sensors.json'), 'utf8')) as SensorRegistry;
-    sensors = registry.sensors;
-    [renderer, modelsDir] = await Promise.all([buildRenderer(), modelsSubset((file) => file.role !== 'building' || BUILDINGS.some((b) => file.path === `ifc/${b}.ifc`))]);
-    t = await startTestServer(registry, { rendererDir: renderer.dir, modelsDir });
-    await t.seedOrganisation({ id: 'futian-property', name: '福田智慧物业', kind: 'property', domain: [{}] }, [
-      { username: 'operator01', password: PASSWORD, displayName: '王芳', clearance: 'confidential', grants: [{ role: 'operator', scope: {} }] },
-    ]);
-    device = await t.device('overlay-gateway');
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, locale: 'zh-CN' });
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(t.server.httpUrl);
-    await page.locator('input[name=username]').fill('operator01');
-    await page.locator('input[name=password]').fill(PASSWORD);
-    await page.locator('button[type=submit]').click();
+    sensors = (JSON.parse(await readFile(join(COMMUNITY, 'sensors.json'), 'utf8')) as SensorRegistry).sensors;
+    harness = await startConsoleHarness({ models: (file) => file.role !== 'building' || BUILDINGS.some((b) => file.path === `ifc/${b}.ifc`) });
+    device = await harness.t.device('overlay-gateway');
+    page = await signIn(harness, OPERATOR.username, pageErrors);
     await sceneSettled(page);
     await page.locator(`${CANVAS}[data-live=live]`).waitFor({ timeout: 30_000 });
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-    await renderer?.remove();
-    if (modelsDir !== undefined) await rm(modelsDir, { recursive: true, force: true });
-  });
+  afterAll(() => harness?.close());
 
   const topic: Record<OverlayId, string> = {
     temperature: 'ENV-2 temperature',

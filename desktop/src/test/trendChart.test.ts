@@ -1,14 +1,10 @@
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SensorRegistry } from '@twin/protocol';
-import { startTestServer } from '@twin/server/testing';
-import { buildRenderer, type BuiltRenderer } from './buildRenderer.ts';
-import { launchChromium } from './launchChromium.ts';
-import { COMMUNITY, modelsSubset } from './modelsSubset.ts';
+import { OPERATOR, signIn, startConsoleHarness, type ConsoleHarness } from './consoleHarness.ts';
 import { visibleTexts } from './visibleTexts.ts';
 
 // End-to-end: a day of history of an indoor noise sensor, its trend opened from the scene's
@@ -16,7 +12,6 @@ import { visibleTexts } from './visibleTexts.ts';
 // against the server's query and, after the server closed, against DuckDB itself; live readings
 // published over MQTT appear as the chart's tail. Screenshots go to /tmp/trend-shots.
 
-const PASSWORD = 'correct horse battery staple';
 const SHOTS = join(tmpdir(), 'trend-shots');
 /** Indoor noise in a flat of B01: 45 dB(A) by day, 35 dB(A) at night (ENV-4). */
 const SENSOR = 'B01-F03-NOISE-01';
@@ -81,10 +76,8 @@ async function trendReady(page: Page, resolution: string): Promise<void> {
 }
 
 describe('trend charts (PLAT-3 trend charts, ENV-4 day and night limits; real server, real Chromium)', () => {
-  let renderer: BuiltRenderer;
-  let modelsDir: string;
-  let t: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
+  let harness: ConsoleHarness;
+  let t: ConsoleHarness['t'];
   let page: Page;
   let ingested: Array<[number, number]>;
   /** The raw hour the chart showed, kept for the comparison with DuckDB once the server is closed. */
@@ -93,13 +86,9 @@ describe('trend charts (PLAT-3 trend charts, ENV-4 day and night limits; real se
 
   beforeAll(async () => {
     await mkdir(SHOTS, { recursive: true });
-    const registry = JSON.parse(await readFile(join(COMMUNITY, 'sensors.json'), 'utf8')) as SensorRegistry;
-    [renderer, modelsDir] = await Promise.all([buildRenderer(), modelsSubset((file) => file.role !== 'building')]);
     // Rollups every second, so the 24-hour view has its minute buckets without waiting.
-    t = await startTestServer(registry, { rendererDir: renderer.dir, modelsDir, rollupIntervalMs: 1000 });
-    await t.seedOrganisation({ id: 'futian-property', name: '福田智慧物业', kind: 'property', domain: [{}] }, [
-      { username: 'operator01', password: PASSWORD, displayName: '王芳', grants: [{ role: 'operator', scope: {} }] },
-    ]);
+    harness = await startConsoleHarness({ models: (file) => file.role !== 'building', config: { rollupIntervalMs: 1000 } });
+    t = harness.t;
     ingested = history(Date.now() - 5_000);
     const response = await fetch(`${t.server.httpUrl}/api/ingest`, {
       method: 'POST',
@@ -107,23 +96,11 @@ describe('trend charts (PLAT-3 trend charts, ENV-4 day and night limits; real se
       body: JSON.stringify({ sensor: SENSOR, readings: ingested }),
     });
     expect(await response.json()).toMatchObject({ accepted: ingested.length, rejected: 0 });
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, locale: 'zh-CN' });
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(t.server.httpUrl);
-    await page.locator('input[name=username]').fill('operator01');
-    await page.locator('input[name=password]').fill(PASSWORD);
-    await page.locator('button[type=submit]').click();
+    page = await signIn(harness, OPERATOR.username, pageErrors);
     await sceneReady(page);
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-    await renderer?.remove();
-    if (modelsDir !== undefined) await rm(modelsDir, { recursive: true, force: true });
-  });
+  afterAll(() => harness?.close());
 
   it('PLAT-3 the KPI strip counts the reporting sensor online and names the loudest zone', async () => {
     const strip = page.locator('[data-testid=kpi-strip]');
