@@ -109,16 +109,17 @@ describe('identity in the console (PLAT-8, PLAT-11, PROP-2 e; real server, real 
     await signIn(page, 'admin01');
     await page.locator('.top-bar').waitFor();
     await expect.poll(() => page.getByTestId('connection-status').textContent()).toBe('Live connection: connected');
-    for (const view of ['overview', 'alarms', 'users', 'audit', 'organisation']) {
+    const viewRoot: Record<string, string> = { overview: '.layout-center', alarms: '.alarms-view', cameras: '.cameras-view' };
+    for (const view of ['overview', 'alarms', 'cameras', 'users', 'audit', 'organisation']) {
       await page.locator(`a[data-view=${view}]`).click();
-      await page.locator(view === 'overview' ? '.layout-center' : view === 'alarms' ? '.alarms-view' : '.admin-panel').waitFor();
+      await page.locator(viewRoot[view] ?? '.admin-panel').waitFor();
       await page.waitForLoadState('networkidle');
       expect(await rawTextKeys(page), view).toEqual([]);
     }
     await shot(page, 'organisation-en');
 
     await page.getByRole('button', { name: '中文' }).click();
-    await expect.poll(() => page.locator('.main-menu-item').allTextContents()).toEqual(['态势总览', '报警管理', '用户管理', '审计日志', '组织设置']);
+    await expect.poll(() => page.locator('.main-menu-item').allTextContents()).toEqual(['态势总览', '报警管理', '视频监控', '用户管理', '审计日志', '组织设置']);
     expect(await rawTextKeys(page)).toEqual([]);
     expect(await page.getByTestId('connection-status').textContent()).toBe('实时连接：已连接');
     expect(cspViolations).toEqual([]);
@@ -146,14 +147,14 @@ describe('identity in the console (PLAT-8, PLAT-11, PROP-2 e; real server, real 
   it('PLAT-8 shows the administrative menus only to roles that carry their permissions', async () => {
     const admin = await openConsole();
     await signIn(admin, 'admin01');
-    await expect.poll(() => admin.locator('.main-menu-item').allTextContents()).toEqual(['态势总览', '报警管理', '用户管理', '审计日志', '组织设置']);
+    await expect.poll(() => admin.locator('.main-menu-item').allTextContents()).toEqual(['态势总览', '报警管理', '视频监控', '用户管理', '审计日志', '组织设置']);
     await expect.poll(() => admin.getByTestId('status-user').textContent()).toBe('当前用户：张伟 · 福田智慧物业');
     await shot(admin, 'control-room-admin');
     await admin.context().close();
 
     const viewer = await openConsole();
     await signIn(viewer, 'viewer01');
-    await expect.poll(() => viewer.locator('.main-menu-item').allTextContents()).toEqual(['态势总览', '报警管理']);
+    await expect.poll(() => viewer.locator('.main-menu-item').allTextContents()).toEqual(['态势总览', '报警管理', '视频监控']);
     expect(await viewer.locator('.user-menu-roles').textContent()).toBe('只读访客');
     // A bookmark of an administrative view shows the overview instead.
     await viewer.evaluate(() => {
@@ -195,7 +196,7 @@ describe('identity in the console (PLAT-8, PLAT-11, PROP-2 e; real server, real 
     const crew = await openConsole();
     await signIn(crew, 'crew07', 'maintenance crew 07');
     await expect.poll(() => crew.getByTestId('status-user').textContent()).toBe('当前用户：王强 · 福田智慧物业');
-    expect(await crew.locator('.main-menu-item').allTextContents()).toEqual(['态势总览', '报警管理']);
+    expect(await crew.locator('.main-menu-item').allTextContents()).toEqual(['态势总览', '报警管理', '视频监控']);
     await crew.context().close();
   }, 60_000);
 

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import type { Viewer } from 'cesium';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isNightAt } from '@twin/domain';
 import type { SensorDefinition, SensorKind, SensorRegistry } from '@twin/protocol';
 import { FIELD_OPACITY } from '../renderer/scene/overlays/fieldGrid.ts';
 import { OVERLAY_IDS, OVERLAYS, type OverlayChoice, type OverlayId } from '../renderer/scene/overlays/overlayBands.ts';
-import { isNightAt } from '../renderer/scene/overlays/sensorState.ts';
 import { STATE_COLORS } from '../renderer/scene/overlays/stateStyle.ts';
 import { STOREY_BAND_OPACITY } from '../renderer/scene/overlays/storeyBands.ts';
 import { canvasPixels, rgbOf, type Rgb } from './canvasPixels.ts';
@@ -233,6 +233,8 @@ describe('live overlays of the scene and the map (PLAT-3, ENV-2..5, MUN-5; real 
     console.log(`gas leak: publish → red marker on screen in ${latencyMs} ms`);
     expect(latencyMs).toBeLessThan(1000);
     expect(await page.locator(CANVAS).getAttribute('data-gas-leaks')).toContain(DETECTOR);
+    // The properties panel of the selected detector shows the same live reading (within a second, as it samples).
+    await expect.poll(() => page.locator('.twin-scene-properties .twin-scene-sensors .twin-scene-value').first().innerText(), { timeout: 2_000 }).toBe('35 %LEL');
     await page.screenshot({ path: join(SHOTS, 'gas-leak.png') });
     // The zone tints the floor beside the marker red.
     const zone = await meanColour(page, await page.screenshot({ clip: beside }));

@@ -79,7 +79,7 @@ describe('numbered migrations', () => {
       const ledger = await queryFile(tmp.dbPath, 'SELECT version, name, applied_ms FROM schema_migrations ORDER BY version');
       expect(ledger).toEqual(shipped.map((m) => [m.version, m.name, 1000n]));
       const tables = await queryFile(tmp.dbPath, "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' ORDER BY 1");
-      expect(tables.map((t) => t[0])).toEqual(['audit_events', 'organisations', 'readings', 'rollup_1h', 'rollup_1m', 'rollup_dirty', 'schema_migrations', 'sensor_latest', 'sensors', 'sessions', 'users']);
+      expect(tables.map((t) => t[0])).toEqual(['alarm_events', 'alarms', 'audit_events', 'device_commands', 'organisations', 'readings', 'rollup_1h', 'rollup_1m', 'rollup_dirty', 'schema_migrations', 'sensor_latest', 'sensors', 'sessions', 'users']);
     } finally {
       await tmp.remove();
     }

@@ -9,7 +9,7 @@ import { useSceneState } from './sceneStore.ts';
 import { LoadingPanel } from './ui/LoadingPanel.tsx';
 import { SearchBox } from './ui/SearchBox.tsx';
 import { ViewToolbar } from './ui/ViewToolbar.tsx';
-import type { TwinSocket } from '../session/liveConnection.ts';
+import type { LiveTelemetry } from '../telemetry/liveTelemetry.ts';
 import './sceneStyles.css';
 
 export { LayerPanel } from './LayerPanel.tsx';
@@ -20,11 +20,11 @@ export type { SceneApi } from './load/fetchBytes.ts';
  * The 3D scene of the community: buildings (IFC), site and roads, the buried water, rain,
  * sewage, gas and power networks at their depth, sensors and cameras where they are (REQ
  * PLAT-3: visual, point and get; MUN-1..6). Shares its state with `LayerPanel` and
- * `PropertiesPanel` through `sceneStore`. With `live`, the console's socket, sensors show their
- * live state and the chosen overlay its field (REQ ENV-2..5, MUN-5). Renders on demand: nothing
- * redraws while nothing moves.
+ * `PropertiesPanel` through `sceneStore`. With `telemetry`, the console's live telemetry, sensors
+ * show their live state and the chosen overlay its field (REQ ENV-2..5, MUN-5). Renders on demand:
+ * nothing redraws while nothing moves.
  */
-export function CommunityScene(props: { api: { get(path: string, init?: RequestInit): Promise<Response> }; live?: TwinSocket }): JSX.Element {
+export function CommunityScene(props: { api: { get(path: string, init?: RequestInit): Promise<Response> }; telemetry?: LiveTelemetry | undefined }): JSX.Element {
   const api: SceneApi = props.api;
   const { s, lang } = useSceneStrings();
   const status = useSceneState((state) => state.status);
@@ -44,7 +44,7 @@ export function CommunityScene(props: { api: { get(path: string, init?: RequestI
         <color attach="background" args={['#dfe7ef']} />
         <hemisphereLight args={['#ffffff', '#8d8a80', 1.2]} />
         <directionalLight position={[-300, 600, 200]} intensity={1.2} />
-        <SceneContent api={api} overlays={overlays} live={props.live} />
+        <SceneContent api={api} overlays={overlays} telemetry={props.telemetry} />
       </Canvas>
       <div className="twin-scene-top">
         <SearchBox />

@@ -1,30 +1,41 @@
-import { useEffect, useMemo, useState, type JSX } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore, type JSX } from 'react';
 import { CameraLiveVideo } from '../cameras/CameraLiveVideo.tsx';
 import { sensorKindLabel } from './sensorKindLabel.ts';
 import { describeSelection, type PropertyRow } from './properties/describeSelection.ts';
 import { formatReading } from './properties/formatReading.ts';
 import { fetchLatestReadings, type LatestReading } from './properties/latestReadings.ts';
+import { LiveReadings } from './properties/liveReadings.ts';
 import { sceneRuntime } from './sceneRuntime.ts';
 import { useSceneStrings } from './sceneStrings.ts';
 import { sceneStore, useSceneState } from './sceneStore.ts';
+import type { LiveTelemetry } from '../telemetry/liveTelemetry.ts';
 import { TrendButton } from '../trends/TrendButton.tsx';
 
 /** Bound sensors whose latest values are fetched and listed. */
 const SENSORS_SHOWN = 12;
 const REFRESH_MS = 30_000;
 
+/** What a panel without the console's telemetry reads: no live readings, ever. */
+const NO_READINGS: ReadonlyMap<string, LatestReading> = new Map();
+const noReadings = () => NO_READINGS;
+const noChanges = () => () => undefined;
+
 /**
  * The right panel: identifiers, GIS attributes, IFC property sets and bound sensors with their
- * latest values of what is selected in the scene (REQ PLAT-3 point and get; MUN-1 metering).
+ * latest values of what is selected in the scene (REQ PLAT-3 point and get; MUN-1 metering). A
+ * bound sensor shows its live value from `telemetry`, the console's live telemetry, when that has
+ * one, else the latest stored reading.
  */
-export function PropertiesPanel(): JSX.Element {
+export function PropertiesPanel(props: { telemetry?: LiveTelemetry | undefined }): JSX.Element {
   const { s, lang } = useSceneStrings();
   const selection = useSceneState((state) => state.selection);
   const isolated = useSceneState((state) => state.isolated);
   const runtime = sceneRuntime();
   const description = useMemo(() => (selection === null || runtime === undefined ? undefined : describeSelection(selection, runtime.catalog, s, lang)), [selection, runtime, s, lang]);
   const sensors = useMemo(() => (description?.sensors ?? []).slice(0, SENSORS_SHOWN).map((i) => runtime!.catalog.sensors!.sensors[i]!), [description, runtime]);
-  const latest = useLatest(sensors.map((sensor) => sensor.id));
+  const ids = sensors.map((sensor) => sensor.id);
+  const latest = useLatest(ids);
+  const live = useLiveReadings(props.telemetry, ids);
 
   if (description === undefined) {
     return (
@@ -64,7 +75,7 @@ export function PropertiesPanel(): JSX.Element {
           <table className="twin-scene-sensors">
             <tbody>
               {sensors.map((sensor) => {
-                const reading = latest?.get(sensor.id);
+                const reading = live.get(sensor.id) ?? latest?.get(sensor.id);
                 return (
                   <tr key={sensor.id}>
                     <td title={sensor.name}>{sensor.id}</td>
@@ -107,7 +118,15 @@ function Rows({ title, rows, className }: { title: string; rows: PropertyRow[]; 
   );
 }
 
-/** Latest readings of `ids`, refreshed while they are shown. */
+/** Live readings of `ids` from the console's telemetry store, re-rendering at most once a second. */
+function useLiveReadings(telemetry: LiveTelemetry | undefined, ids: string[]): ReadonlyMap<string, LatestReading> {
+  const key = ids.join(',');
+  const readings = useMemo(() => (telemetry === undefined || key === '' ? undefined : new LiveReadings(telemetry, key.split(','))), [telemetry, key]);
+  useEffect(() => readings?.start(), [readings]);
+  return useSyncExternalStore(readings?.subscribe ?? noChanges, readings?.getSnapshot ?? noReadings);
+}
+
+/** Latest stored readings of `ids`, refreshed while they are shown. */
 function useLatest(ids: string[]): Map<string, LatestReading> | undefined {
   const key = ids.join(',');
   const [latest, setLatest] = useState<{ key: string; values: Map<string, LatestReading> }>();

@@ -14,7 +14,7 @@ import { SceneCatalog } from './sceneCatalog.ts';
 import { setSceneRuntime, type SceneRuntime } from './sceneRuntime.ts';
 import { sceneStore, type SceneState } from './sceneStore.ts';
 import { sceneStrings } from './sceneStrings.ts';
-import type { TwinSocket } from '../session/liveConnection.ts';
+import type { LiveTelemetry } from '../telemetry/liveTelemetry.ts';
 
 /** DOM overlays the scene updates directly (never through React state). */
 export interface SceneOverlays {
@@ -35,11 +35,11 @@ const SCALE_BAR_MAX_PX = 120;
 
 /**
  * Lives inside the Canvas: builds the community model, the camera rig, picking and the live
- * overlays (fed by `live`, the console's socket, when given), loads the community, and re-applies
+ * overlays (reading `telemetry`, the console's live telemetry, when given), loads the community, and re-applies
  * the store to the scene when it changes. Renders on demand only; the overlays' per-frame work
  * runs in `useFrame`, outside React.
  */
-export function SceneContent({ api, overlays, live }: { api: SceneApi; overlays: SceneOverlays; live?: TwinSocket | undefined }): JSX.Element | null {
+export function SceneContent({ api, overlays, telemetry }: { api: SceneApi; overlays: SceneOverlays; telemetry?: LiveTelemetry | undefined }): JSX.Element | null {
   const { camera, gl, scene, invalidate } = useThree();
   const overlayRef = useRef<SceneOverlay>(undefined);
   useFrame(() => overlayRef.current?.frame(performance.now()));
@@ -50,7 +50,7 @@ export function SceneContent({ api, overlays, live }: { api: SceneApi; overlays:
     const catalog = new SceneCatalog();
     const rig = new CameraRig(camera as PerspectiveCamera, gl.domElement, () => invalidate());
     const equipment: EquipmentLookup = (building, element) => catalog.equipment(model.buildings.model(building)?.elements.globalIds[element] ?? '');
-    const overlay = new SceneOverlay({ invalidate: () => invalidate(), element: gl.domElement, readout: (heat) => showHeatReadout(overlays, heat) }, model, catalog, live);
+    const overlay = new SceneOverlay({ invalidate: () => invalidate(), element: gl.domElement, readout: (heat) => showHeatReadout(overlays, heat) }, model, catalog, telemetry);
     overlayRef.current = overlay;
     scene.add(model.root, overlay.root);
     const runtime: SceneRuntime = {
@@ -133,7 +133,7 @@ export function SceneContent({ api, overlays, live }: { api: SceneApi; overlays:
       rig.dispose();
       model.dispose();
     };
-  }, [api, camera, gl, scene, invalidate, overlays, live]);
+  }, [api, camera, gl, scene, invalidate, overlays, telemetry]);
 
   return null;
 }

@@ -43,9 +43,10 @@ export function ControlRoom(): JSX.Element {
   const canReadAlarms = session.permissions.includes('alarms.read');
   // One alarm book for the banner and the alarm view, kept while the view is closed (REQ PLAT-8).
   const alarms = useAlarmFeed(canReadAlarms);
-  // One live telemetry subscription for the KPI strip and the trends (REQ PLAT-2, PLAT-3).
+  // One live telemetry subscription for the scene, the properties panel, the KPI strip and the trends (REQ PLAT-2, PLAT-3).
   const canFollowTelemetry = session.permissions.includes('telemetry.subscribe') && session.permissions.includes('sensors.read');
   const telemetry = useLiveTelemetry(canFollowTelemetry);
+  const followed = canFollowTelemetry ? telemetry : undefined;
   const AdminView = view === 'overview' || view === 'alarms' || view === 'cameras' ? null : ADMIN_VIEWS[view];
   // An alarm leads to its source: back to the scene, flown to the sensor or device (REQ PLAT-8).
   const locate = (alarm: AlarmDto) => {
@@ -59,8 +60,8 @@ export function ControlRoom(): JSX.Element {
       {canFollowTelemetry && <KpiStrip telemetry={telemetry} alarms={canReadAlarms ? alarms.book : null} canReadStats={session.permissions.includes('status.read')} />}
       <ControlRoomLayout
         left={<LayerPanel />}
-        center={<CenterView api={api} />}
-        right={<PropertiesPanel />}
+        center={<CenterView api={api} telemetry={followed} />}
+        right={<PropertiesPanel telemetry={followed} />}
         overlay={view === 'alarms' ? <AlarmsView alarms={alarms} onLocate={locate} /> : view === 'cameras' ? <CamerasView /> : AdminView === null ? null : <AdminView />}
       />
       <StatusBar />

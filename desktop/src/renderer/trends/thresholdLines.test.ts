@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayNightPeriods, isNightAt, limitAt, thresholdSegments } from './thresholdLines.ts';
+import { dayNightPeriods, limitAt, thresholdSegments } from './thresholdLines.ts';
 
 /** Epoch ms of a community time (Asia/Shanghai, UTC+8) on 24 November 2026. */
 const local = (hour: number, minute = 0, day = 24) => Date.UTC(2026, 10, day, hour - 8, minute);
@@ -7,14 +7,6 @@ const HOUR = 3_600_000;
 const indoorNoise = { day: { high: 45 }, night: { high: 35 } };
 
 describe('threshold lines by day and night (ENV-4 noise limits, night 22:00–06:00 Asia/Shanghai)', () => {
-  it('ENV-4 night is 22:00 inclusive to 06:00 exclusive community time', () => {
-    expect(isNightAt(local(21, 59))).toBe(false);
-    expect(isNightAt(local(22))).toBe(true);
-    expect(isNightAt(local(3))).toBe(true);
-    expect(isNightAt(local(5, 59))).toBe(true);
-    expect(isNightAt(local(6))).toBe(false);
-  });
-
   it('ENV-4 the indoor noise limit is 45 dB(A) by day and 35 dB(A) at night', () => {
     expect(limitAt(indoorNoise, 'high', local(12))).toBe(45);
     expect(limitAt(indoorNoise, 'high', local(23))).toBe(35);

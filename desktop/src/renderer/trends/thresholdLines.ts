@@ -1,14 +1,5 @@
+import { isNightAt, nextDayNightChange } from '@twin/domain';
 import type { Thresholds } from '@twin/protocol';
-
-/**
- * Offset of the community's local time (Asia/Shanghai) from UTC, ms: Shenzhen keeps UTC+8 all
- * year, without daylight saving.
- */
-const COMMUNITY_UTC_OFFSET_MS = 8 * 3_600_000;
-
-const DAY_MS = 86_400_000;
-const NIGHT_STARTS_MS = 22 * 3_600_000;
-const NIGHT_ENDS_MS = 6 * 3_600_000;
 
 /** The limits a sensor may have, in drawing order. */
 export const LIMIT_KEYS = ['highHigh', 'high', 'low', 'lowLow'] as const;
@@ -32,15 +23,9 @@ export interface ThresholdSegment {
 }
 
 /**
- * Whether `tMs` (epoch ms) falls in the night, 22:00 (inclusive) to 06:00 (exclusive) community
- * time: when `thresholds.night` replaces the day limits (GB 3096, REQ ENV-4).
+ * The value of limit `key` in force at `tMs`: the night value at night (22:00–06:00 community time,
+ * `isNightAt` of `@twin/domain`, GB 3096, REQ ENV-4) when there is one, else the day value.
  */
-export function isNightAt(tMs: number): boolean {
-  const msOfDay = localMsOfDay(tMs);
-  return msOfDay >= NIGHT_STARTS_MS || msOfDay < NIGHT_ENDS_MS;
-}
-
-/** The value of limit `key` in force at `tMs`: the night value at night when there is one, else the day value. */
 export function limitAt(thresholds: DayNightThresholds | undefined, key: LimitKey, tMs: number): number | undefined {
   if (thresholds === undefined) return undefined;
   return (isNightAt(tMs) ? thresholds.night?.[key] : undefined) ?? thresholds.day[key];
@@ -77,22 +62,9 @@ export function dayNightPeriods(fromMs: number, toMs: number): Array<{ fromMs: n
   const periods: Array<{ fromMs: number; toMs: number; night: boolean }> = [];
   let start = fromMs;
   while (start < toMs) {
-    const end = Math.min(toMs, nextBoundary(start));
+    const end = Math.min(toMs, nextDayNightChange(start));
     periods.push({ fromMs: start, toMs: end, night: isNightAt(start) });
     start = end;
   }
   return periods;
-}
-
-/** The first 06:00 or 22:00 community time after `tMs`. */
-function nextBoundary(tMs: number): number {
-  const msOfDay = localMsOfDay(tMs);
-  const startOfDay = tMs - msOfDay;
-  if (msOfDay < NIGHT_ENDS_MS) return startOfDay + NIGHT_ENDS_MS;
-  if (msOfDay < NIGHT_STARTS_MS) return startOfDay + NIGHT_STARTS_MS;
-  return startOfDay + DAY_MS + NIGHT_ENDS_MS;
-}
-
-function localMsOfDay(tMs: number): number {
-  return (((tMs + COMMUNITY_UTC_OFFSET_MS) % DAY_MS) + DAY_MS) % DAY_MS;
 }

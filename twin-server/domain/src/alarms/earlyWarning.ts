@@ -6,14 +6,12 @@
  * REQ PROP-2 g (automatic early warning by analysing historical operating data).
  */
 import type { AlarmCondition } from '@twin/protocol';
+import { localMsOfDay } from './conditionDetectors/isNightAt.ts';
 import { linearFit, robustSpread, type SeriesPoint } from './earlyWarningStats.ts';
 
 export type { SeriesPoint } from './earlyWarningStats.ts';
 
 const HOUR_MS = 3_600_000;
-const DAY_MS = 86_400_000;
-/** Local time of the community: Asia/Shanghai, UTC+8 all year (no daylight saving). */
-const LOCAL_UTC_OFFSET_MS = 8 * HOUR_MS;
 /** Values an hour of the daily profile needs by default: one a day for a week. */
 const DEFAULT_MIN_SAMPLES_PER_HOUR = 7;
 
@@ -174,8 +172,7 @@ export function dailyProfile(points: readonly SeriesPoint[], options: DailyProfi
 
 /** The local hour of day (UTC+8), 0..23, of an epoch time. */
 function localHourOfDay(tMs: number): number {
-  const msIntoDay = (((tMs + LOCAL_UTC_OFFSET_MS) % DAY_MS) + DAY_MS) % DAY_MS;
-  return Math.floor(msIntoDay / HOUR_MS);
+  return Math.floor(localMsOfDay(tMs) / HOUR_MS);
 }
 
 /** When a departure from the daily profile is worth a warning. */

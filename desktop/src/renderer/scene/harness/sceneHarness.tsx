@@ -2,7 +2,8 @@
  * A standalone page with the scene and both panels, against a running twin server: for
  * development, and for `twin-server/bench/scene.bench.ts` and `overlay.bench.ts`. Served by Vite
  * with `/api` proxied to the server; `?token=<operator token>`, `?lang=en`, `?scene=naive` (the
- * unmerged baseline), `?live` (live readings over socket.io: `/socket.io` proxied too).
+ * unmerged baseline), `?live` (live readings over socket.io, `/socket.io` proxied too, into one
+ * live telemetry that the scene and the properties panel share, as in the console).
  * `window.sceneProbe` exposes the store and frame statistics to automation.
  */
 import { StrictMode } from 'react';
@@ -12,6 +13,9 @@ import { initReactI18next } from 'react-i18next';
 import { io } from 'socket.io-client';
 import { PROTOCOL_VERSION } from '@twin/protocol';
 import type { TwinSocket } from '../../session/liveConnection.ts';
+import { ServerClock } from '../../session/serverClock.ts';
+import { LiveTelemetry } from '../../telemetry/liveTelemetry.ts';
+import { loadSensorDirectory } from '../../telemetry/useLiveTelemetry.ts';
 import { networkColor } from '../build/utilityColors.ts';
 import { CommunityScene, LayerPanel, PropertiesPanel } from '../CommunityScene.tsx';
 import { sceneRuntime } from '../sceneRuntime.ts';
@@ -19,10 +23,12 @@ import { sceneStore } from '../sceneStore.ts';
 
 const params = new URLSearchParams(location.search);
 const token = params.get('token') ?? '';
-const live: TwinSocket | undefined = params.has('live') ? io({ transports: ['websocket'], auth: { token, protocolVersion: PROTOCOL_VERSION } }) : undefined;
 const api = {
   get: (path: string, init?: RequestInit) => fetch(path, { ...init, headers: { ...Object.fromEntries(new Headers(init?.headers)), authorization: `Bearer ${token}` } }),
 };
+const socket: TwinSocket | undefined = params.has('live') ? io({ transports: ['websocket'], auth: { token, protocolVersion: PROTOCOL_VERSION } }) : undefined;
+const telemetry = socket === undefined ? undefined : new LiveTelemetry({ socket, clock: new ServerClock(), loadDirectory: (signal) => loadSensorDirectory(api, signal) });
+telemetry?.start();
 
 /**
  * Share of pixels of each colour (at any shading: a pixel counts when it lies within `tolerance`
@@ -68,7 +74,7 @@ await i18next.use(initReactI18next).init({ lng: params.get('lang') ?? 'zh-CN', r
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <LayerPanel />
-    <CommunityScene api={api} {...(live === undefined ? {} : { live })} />
-    <PropertiesPanel />
+    <CommunityScene api={api} telemetry={telemetry} />
+    <PropertiesPanel telemetry={telemetry} />
   </StrictMode>,
 );

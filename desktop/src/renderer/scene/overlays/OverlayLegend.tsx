@@ -1,10 +1,11 @@
 import { useEffect, useState, type JSX, type RefObject } from 'react';
+import { isNightAt } from '@twin/domain';
 import { SENSOR_LAYER_COLORS } from '../build/sensorMarkers.ts';
 import { sceneRuntime } from '../sceneRuntime.ts';
 import { useSceneStrings } from '../sceneStrings.ts';
 import { useSceneState } from '../sceneStore.ts';
 import { OVERLAYS, type Band, type OverlayId } from './overlayBands.ts';
-import { isNightAt, SENSOR_STATE, SENSOR_STATE_NAMES } from './sensorState.ts';
+import { SENSOR_STATE, SENSOR_STATE_NAMES } from './sensorState.ts';
 import { stateColor } from './stateStyle.ts';
 import './overlayLegend.css';
 

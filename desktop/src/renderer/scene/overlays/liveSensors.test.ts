@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeLiveFrame, encodeLiveFrame, type SensorDefinition } from '@twin/protocol';
+import { TelemetryStore } from '../../telemetry/telemetryStore.ts';
 import { buildSensorMarkers } from '../build/sensorMarkers.ts';
 import { sceneFrame } from '../geo/sceneFrame.ts';
 import { FieldSampler } from './fieldSampler.ts';
@@ -23,12 +24,15 @@ const markers = buildSensorMarkers(list, frame, { revision: 5, registrySize: 20,
 /** 14:00 in Shenzhen. */
 const NOW = Date.UTC(2024, 5, 1, 6, 0);
 
-function liveWith(readings: Array<[number, number]>): LiveSensors {
-  const live = new LiveSensors(markers);
-  const bytes = encodeLiveFrame({ flags: 1, registryRevision: 5, serverTimeMs: NOW, count: readings.length, sensorIndices: readings.map((r) => r[0]), timestampsMs: readings.map(() => NOW - 1000), values: readings.map((r) => r[1]) });
-  live.telemetry.apply(decodeLiveFrame(bytes));
-  return live;
+/** The console's store of a registry of 20 sensors at `revision`, with `readings` ([registry index, value]) a second old. */
+function storeWith(readings: Array<[number, number]>, revision = 5): TelemetryStore {
+  const store = new TelemetryStore(20, revision);
+  const bytes = encodeLiveFrame({ flags: 1, registryRevision: revision, serverTimeMs: NOW, count: readings.length, sensorIndices: readings.map((r) => r[0]), timestampsMs: readings.map(() => NOW - 1000), values: readings.map((r) => r[1]) });
+  store.apply(decodeLiveFrame(bytes));
+  return store;
 }
+
+const liveWith = (readings: Array<[number, number]>) => new LiveSensors(markers, storeWith(readings));
 
 describe('LiveSensors', () => {
   it('PLAT-3 classifies each marker from the reading at its registry index and lists the leaks (MUN-5)', () => {
@@ -43,6 +47,17 @@ describe('LiveSensors', () => {
     expect(live.sweep(NOW + 5 * 60_000)).toBe(true);
     expect([...live.states]).toEqual([SENSOR_STATE.stale, SENSOR_STATE.stale, SENSOR_STATE.noData, SENSOR_STATE.stale]);
     expect(live.leakCount).toBe(0);
+  });
+
+  it('PLAT-3 reads the console store only when it indexes the registry revision of the markers', () => {
+    const shared = storeWith([[13, 42]]);
+    expect(new LiveSensors(markers, shared).telemetry).toBe(shared);
+    // Another revision numbers other sensors: nothing is read from it, as without a store.
+    for (const store of [storeWith([[13, 42]], 6), null]) {
+      const live = new LiveSensors(markers, store);
+      live.sweep(NOW);
+      expect([...live.states]).toEqual(Array(4).fill(SENSOR_STATE.noData));
+    }
   });
 
   it('ENV-2 samples the outdoor sensors of the overlay with live values, heat island relative to the coolest', () => {

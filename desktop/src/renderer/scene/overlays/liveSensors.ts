@@ -1,15 +1,17 @@
+import { isNightAt } from '@twin/domain';
 import type { SensorMarkers } from '../build/sensorMarkers.ts';
 import { TelemetryStore } from '../../telemetry/telemetryStore.ts';
-import { classifySensor, isNightAt, SENSOR_STATE, sensorLimitTable, type SensorLimitTable, type SensorStateCode } from './sensorState.ts';
+import { classifySensor, SENSOR_STATE, sensorLimitTable, type SensorLimitTable, type SensorStateCode } from './sensorState.ts';
 
 /**
  * The registry's sensors with their latest readings and live states, in typed arrays indexed like
- * the markers (the scene's and the map's alike). Readings arrive in {@link telemetry} (indexed by
- * registry index); {@link sweep} classifies every sensor at a given time. Plain data and loops: a
- * sweep of thousands of sensors allocates nothing.
+ * the markers (the scene's and the map's alike). Readings are the console's live telemetry store
+ * ({@link telemetry}, indexed by registry index); {@link sweep} classifies every sensor at a given
+ * time. Plain data and loops: a sweep of thousands of sensors allocates nothing.
  */
 export class LiveSensors {
   readonly limits: SensorLimitTable;
+  /** Latest value of every registry sensor: the console's store, or an empty one when there is none of the markers' registry revision. */
   readonly telemetry: TelemetryStore;
   /** State code per marker (`SENSOR_STATE`); no data until a sweep says otherwise. */
   readonly states: Uint8Array;
@@ -21,10 +23,18 @@ export class LiveSensors {
   /** Whether the last sweep ran at night (22:00–06:00 local time, REQ ENV-4). */
   night = false;
 
-  constructor(readonly markers: SensorMarkers) {
+  /**
+   * @param store The console's live telemetry store, if any. Read only when it indexes the markers'
+   *   registry revision (another revision numbers other sensors); else the sensors have no data.
+   */
+  constructor(
+    readonly markers: SensorMarkers,
+    store: TelemetryStore | null,
+  ) {
     const n = markers.sensors.length;
+    const { revision, size } = markers.registry;
     this.limits = sensorLimitTable(markers.sensors);
-    this.telemetry = new TelemetryStore(markers.registry.size, markers.registry.revision);
+    this.telemetry = store !== null && store.registryRevision === revision ? store : new TelemetryStore(size, revision);
     this.states = new Uint8Array(n).fill(SENSOR_STATE.noData);
     this.leaks = new Uint32Array(n);
   }

@@ -4,7 +4,8 @@ import type { SceneCatalog } from '../sceneCatalog.ts';
 import type { SceneFrame } from '../geo/sceneFrame.ts';
 import type { Bounds, CommunityModel } from '../render/communityModel.ts';
 import type { SensorLayer } from '../render/sensorLayer.ts';
-import type { TwinSocket } from '../../session/liveConnection.ts';
+import type { LiveTelemetry } from '../../telemetry/liveTelemetry.ts';
+import type { TelemetryStore } from '../../telemetry/telemetryStore.ts';
 import { FIELD_OPACITY, FIELD_REACH_M, fieldGridOver, type FieldGrid } from './fieldGrid.ts';
 import type { FieldResult } from './fieldJob.ts';
 import { FieldRenderer } from './fieldRenderer.ts';
@@ -15,7 +16,6 @@ import { LiveSensors } from './liveSensors.ts';
 import { OVERLAYS, packBands, type OverlayChoice } from './overlayBands.ts';
 import { pulseAt } from './stateStyle.ts';
 import { StoreyPainter } from './storeyPainter.ts';
-import { TelemetryFeed } from './telemetryFeed.ts';
 
 /** Live states and fields are re-evaluated at most this often while readings arrive, ms (a few Hz). */
 const SWEEP_INTERVAL_MS = 200;
@@ -32,7 +32,7 @@ const LISTED_LEAKS = 20;
 export interface SceneOverlayHost {
   /** Asks for a frame (the on-demand render loop's `invalidate`). */
   invalidate(): void;
-  /** The canvas: carries `data-live`, `data-gas-leaks` and `data-overlay-ready` for automation. */
+  /** The canvas: carries `data-live` (the telemetry's phase), `data-gas-leaks` and `data-overlay-ready` for automation. */
   element: HTMLElement;
   /** Shows the community's heat-island intensity and reference (REQ ENV-2), undefined for none. */
   readout(heat: { intensityC: number; referenceC: number } | undefined): void;
@@ -43,7 +43,8 @@ export interface SceneOverlayHost {
  * by state, leaking gas detectors pulsing with a zone drawn around them, and one field at a time
  * (temperature, heat island, illuminance, noise, PM2.5, CO2, TVOC) on the ground and on the storeys.
  *
- * Nothing goes through React: live frames land in typed arrays ({@link LiveSensors}); at most
+ * Nothing goes through React: the console's live telemetry writes frames into its store's typed
+ * arrays, which {@link LiveSensors} reads (one decoding per frame for every live view); at most
  * every {@link SWEEP_INTERVAL_MS} a sweep classifies every sensor, re-bands the storeys and hands
  * the outdoor samples to the field worker, and asks for a frame only when something visible
  * changed; {@link frame} (called from `useFrame`) writes instance colours, sizes and the field
@@ -53,8 +54,10 @@ export class SceneOverlay {
   readonly root = new Group();
   /** The sensors with their live readings and states, once loaded. */
   live: LiveSensors | undefined;
-  private feed: TelemetryFeed | undefined;
-  private stopFeed: (() => void) | undefined;
+  /** The telemetry store the live sensors were made over (null: none yet). */
+  private boundStore: TelemetryStore | null = null;
+  private stopStore: (() => void) | undefined;
+  private readonly stopTelemetry: (() => void) | undefined;
   private sensorLayer: SensorLayer | undefined;
   private readonly ground = new GroundField();
   private zones: GasZones | undefined;
@@ -83,32 +86,20 @@ export class SceneOverlay {
     private readonly host: SceneOverlayHost,
     private readonly model: CommunityModel,
     private readonly catalog: SceneCatalog,
-    private readonly socket: TwinSocket | undefined,
+    private readonly telemetry: LiveTelemetry | undefined,
   ) {
     this.root.name = 'overlays';
     this.root.add(this.ground.mesh);
     this.fields = new FieldRenderer((result) => this.fieldArrived(result));
     this.idleTimer = setInterval(() => this.requestSweep(), IDLE_SWEEP_MS);
-    host.element.dataset['live'] = socket === undefined ? 'none' : 'idle';
+    host.element.dataset['live'] = telemetry?.getState().phase ?? 'none';
+    this.stopTelemetry = telemetry?.subscribe(() => this.telemetryChanged());
   }
 
-  /** Takes the loaded sensors: their readings start to flow over the live connection. */
+  /** Takes the loaded sensors: they show the readings of the console's live telemetry. */
   setSensors(layer: SensorLayer): void {
-    this.stopFeed?.();
     this.sensorLayer = layer;
-    const live = new LiveSensors(layer.markers);
-    this.live = live;
-    this.paintedStates = -1;
-    if (this.zones !== undefined) this.root.remove(this.zones.mesh);
-    this.zones?.dispose();
-    this.zones = new GasZones(live.limits.gas.reduce((n, g) => n + g, 0));
-    this.root.add(this.zones.mesh);
-    live.telemetry.onChange(() => this.requestSweep());
-    this.setOverlay(this.choice);
-    if (this.socket === undefined) return;
-    const feed = new TelemetryFeed({ socket: this.socket, store: live.telemetry, onPhase: (phase) => (this.host.element.dataset['live'] = phase) });
-    this.feed = feed;
-    this.stopFeed = feed.start();
+    this.bindSensors(layer);
   }
 
   /** Places the ground field over the site `extent` on the scene's ground. */
@@ -184,11 +175,12 @@ export class SceneOverlay {
 
   /** Main-thread time spent in the overlays so far (live frames, sweeps and per-frame work), and frames drawn. */
   stats(): { busyMs: number; frames: number } {
-    return { busyMs: this.busyMs + (this.feed?.busyMs ?? 0), frames: this.frames };
+    return { busyMs: this.busyMs + (this.telemetry?.busyMs ?? 0), frames: this.frames };
   }
 
   dispose(): void {
-    this.stopFeed?.();
+    this.stopTelemetry?.();
+    this.stopStore?.();
     clearInterval(this.idleTimer);
     if (this.sweepTimer !== undefined) clearTimeout(this.sweepTimer);
     if (this.pulseProbe !== undefined) cancelAnimationFrame(this.pulseProbe);
@@ -197,6 +189,30 @@ export class SceneOverlay {
     this.ground.dispose();
     this.zones?.dispose();
     this.storeys?.dispose();
+  }
+
+  /** The telemetry moved on: shows its phase, and takes its new store (the registry changed) when the sensors are loaded. */
+  private telemetryChanged(): void {
+    const { phase, store } = this.telemetry!.getState();
+    this.host.element.dataset['live'] = phase;
+    if (this.sensorLayer !== undefined && store !== this.boundStore) this.bindSensors(this.sensorLayer);
+  }
+
+  /** Live sensors of `layer` over the telemetry's current store: new states, gas zones, samples and storey bands. */
+  private bindSensors(layer: SensorLayer): void {
+    this.stopStore?.();
+    this.boundStore = this.telemetry?.getState().store ?? null;
+    const live = new LiveSensors(layer.markers, this.boundStore);
+    this.live = live;
+    this.paintedStates = -1;
+    if (this.zones !== undefined) this.root.remove(this.zones.mesh);
+    this.zones?.dispose();
+    this.zones = new GasZones(live.limits.gas.reduce((n, g) => n + g, 0));
+    this.root.add(this.zones.mesh);
+    this.stopStore = live.telemetry.onChange(() => this.requestSweep());
+    this.setOverlay(this.choice);
+    // The store may hold readings already (it is the console's): states need not wait for the next frame.
+    this.requestSweep();
   }
 
   /** Switches to another overlay: new samples, a new field, new storey bands. */
@@ -247,9 +263,9 @@ export class SceneOverlay {
   private sweep(): void {
     const started = performance.now();
     this.lastSweepMs = started;
-    const { live, feed } = this;
+    const { live, telemetry } = this;
     if (live === undefined) return;
-    let redraw = live.sweep(feed?.nowMs() ?? Date.now());
+    let redraw = live.sweep(telemetry?.clock.now() ?? Date.now());
     if (this.storeys?.paint() === true) redraw = true;
     const grid = this.ground.placed;
     if (this.sampler !== undefined && grid !== undefined) this.refreshField(live, grid);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { isNightAt } from '@twin/domain';
 import type { SensorDefinition } from '@twin/protocol';
-import { classifySensor, gasZoneRadiusM, hasLiveValue, isNightAt, SENSOR_STATE, sensorLimitTable } from './sensorState.ts';
+import { classifySensor, gasZoneRadiusM, hasLiveValue, SENSOR_STATE, sensorLimitTable } from './sensorState.ts';
 
 const location = { lon: 114.06, lat: 22.54, heightM: 1.5, area: 'zone-a', placement: 'outdoor' } as const;
 const noise: SensorDefinition = {
@@ -38,18 +39,6 @@ const table = sensorLimitTable([noise, detector, pressure]);
 const DAY = Date.UTC(2024, 5, 1, 6, 0);
 const NIGHT = Date.UTC(2024, 5, 1, 15, 30);
 const state = (i: number, value: number, ageMs = 1000, now = DAY) => classifySensor(table, i, value, now - ageMs, now, isNightAt(now));
-
-describe('isNightAt (Asia/Shanghai local time)', () => {
-  it('ENV-4 night runs from 22:00 inclusive to 06:00 exclusive local time', () => {
-    const local = (h: number, m = 0) => Date.UTC(2024, 5, 1, h - 8, m);
-    expect(isNightAt(local(21, 59))).toBe(false);
-    expect(isNightAt(local(22))).toBe(true);
-    expect(isNightAt(local(3))).toBe(true);
-    expect(isNightAt(local(5, 59))).toBe(true);
-    expect(isNightAt(local(6))).toBe(false);
-    expect(isNightAt(local(14))).toBe(false);
-  });
-});
 
 describe('classifySensor', () => {
   it('PLAT-3 is no data before the first reading', () => {

@@ -34,20 +34,6 @@ export const GAS_ALARM_LEL = 20;
 /** A sensor is stale after this many sampling intervals without a reading. */
 export const STALE_AFTER_INTERVALS = 5;
 
-/** Offset of Asia/Shanghai local time from UTC, ms: Shenzhen keeps UTC+8 all year (no daylight saving). */
-const LOCAL_UTC_OFFSET_MS = 8 * 3_600_000;
-const DAY_MS = 86_400_000;
-
-/**
- * Whether epoch time `tMs` is night in the community, 22:00 (inclusive) to 06:00 (exclusive)
- * Asia/Shanghai time: the period of GB 3096's night noise limits (REQ ENV-4) and of the registry's
- * `thresholds.night`, as the server's alarm engine reckons it.
- */
-export function isNightAt(tMs: number): boolean {
-  const msOfDay = (((tMs + LOCAL_UTC_OFFSET_MS) % DAY_MS) + DAY_MS) % DAY_MS;
-  return msOfDay >= 22 * 3_600_000 || msOfDay < 6 * 3_600_000;
-}
-
 /**
  * The limits of every sensor in typed arrays, indexed like the markers, so classifying thousands
  * of sensors allocates nothing. Absent limits are NaN (a comparison with NaN is false).
@@ -103,7 +89,7 @@ export function sensorLimitTable(sensors: readonly SensorDefinition[]): SensorLi
  * The state of sensor `i` of `table` at `nowMs` given its latest reading (`value` and `tsMs`, NaN
  * when none has arrived), in order of precedence: no data, stale, faulty, gas leak, over limit,
  * normal. Reaching a limit counts, as for the alarm engine (REQ MUN-5: alarm at 20 %LEL; ENV-4
- * and ENV-5 limits). `night` selects the night limits (see {@link isNightAt}).
+ * and ENV-5 limits). `night` selects the night limits (`isNightAt` of `@twin/domain`).
  */
 export function classifySensor(table: SensorLimitTable, i: number, value: number, tsMs: number, nowMs: number, night: boolean): SensorStateCode {
   if (Number.isNaN(tsMs)) return SENSOR_STATE.noData;
