@@ -4,18 +4,19 @@ import { join } from 'node:path';
 import type { Viewer } from 'cesium';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isNightAt } from '@twin/domain';
+import { GAS_ALARM_LEL, isNightAt } from '@twin/domain';
 import type { SensorDefinition, SensorKind, SensorRegistry } from '@twin/protocol';
 import { FIELD_OPACITY } from '../renderer/scene/overlays/fieldGrid.ts';
 import { OVERLAY_IDS, OVERLAYS, type OverlayChoice, type OverlayId } from '../renderer/scene/overlays/overlayBands.ts';
 import { STATE_COLORS } from '../renderer/scene/overlays/stateStyle.ts';
 import { STOREY_BAND_OPACITY } from '../renderer/scene/overlays/storeyBands.ts';
+import { startSimulator } from '../../../twin-server/src/simulator/startSimulator.ts';
 import { canvasPixels, rgbOf, type Rgb } from './canvasPixels.ts';
 import { OPERATOR, signIn, startConsoleHarness, type ConsoleHarness } from './consoleHarness.ts';
 import { COMMUNITY } from './modelsSubset.ts';
 
 // End-to-end: live overlays of the 3D scene and the map in the production build, served by a real
-// twin server fed over MQTT, in Chromium with software WebGL. Screenshots go to /tmp/overlay-shots.
+// twin server fed over MQTT (the gas leak by the device simulator), in Chromium with software WebGL. Screenshots go to /tmp/overlay-shots.
 
 const SHOTS = join(tmpdir(), 'overlay-shots');
 const CANVAS = '.twin-scene-canvas canvas';
@@ -130,6 +131,7 @@ describe('live overlays of the scene and the map (PLAT-3, ENV-2..5, MUN-5; real 
   let harness: ConsoleHarness;
   let page: Page;
   let device: Awaited<ReturnType<ConsoleHarness['t']['device']>>;
+  let registry: SensorRegistry;
   let sensors: SensorDefinition[];
   const pageErrors: string[] = [];
 
@@ -149,7 +151,8 @@ describe('live overlays of the scene and the map (PLAT-3, ENV-2..5, MUN-5; real 
 
   beforeAll(async () => {
     await mkdir(SHOTS, { recursive: true });
-    sensors = (JSON.parse(await readFile(join(COMMUNITY, 'sensors.json'), 'utf8')) as SensorRegistry).sensors;
+    registry = JSON.parse(await readFile(join(COMMUNITY, 'sensors.json'), 'utf8')) as SensorRegistry;
+    sensors = registry.sensors;
     harness = await startConsoleHarness({ models: (file) => file.role !== 'building' || BUILDINGS.some((b) => file.path === `ifc/${b}.ifc`) });
     device = await harness.t.device('overlay-gateway');
     page = await signIn(harness, OPERATOR.username, pageErrors);
@@ -158,6 +161,14 @@ describe('live overlays of the scene and the map (PLAT-3, ENV-2..5, MUN-5; real 
   }, 240_000);
 
   afterAll(() => harness?.close());
+
+  /** The latest stored reading of a sensor in the last minute (the simulated clock runs ahead of the wall clock). */
+  async function latestValue(sensorId: string): Promise<number> {
+    const from = Date.now() - 60_000;
+    const response = await harness.t.http(`/api/readings?sensor=${sensorId}&from=${from}&to=${from + 3_600_000}&format=json`);
+    const { rows } = (await response.json()) as { rows: Array<{ tsMs: number; value: number }> };
+    return rows.at(-1)?.value ?? Number.NEGATIVE_INFINITY;
+  }
 
   const topic: Record<OverlayId, string> = {
     temperature: 'ENV-2 temperature',
@@ -218,8 +229,35 @@ describe('live overlays of the scene and the map (PLAT-3, ENV-2..5, MUN-5; real 
     const beside = { ...clip, x: clip.x - 110 };
     const floor = await meanColour(page, await page.screenshot({ clip: beside }));
     await page.screenshot({ path: join(SHOTS, 'gas-before.png') });
-    const published = Date.now();
-    await device.publishAsync('twin/v1/telemetry', JSON.stringify([{ sensor: DETECTOR, readings: [[published, 35]] }]), { qos: 1 });
+    // The device simulator leaks gas at the detector (MUN-5): its time steps a second at a time
+    // from now, and each step is published and committed before the next; the step whose reading
+    // reaches 20 %LEL is when the leak is reported.
+    let now = Date.now();
+    const clock = { now: () => now, setInterval: () => 0, clearInterval: () => {} };
+    const simulator = await startSimulator({
+      mqttUrl: harness.t.server.mqttUrl,
+      username: 'simulator',
+      password: harness.t.server.devices.secrets.deviceToken,
+      registry: { ...registry, sensors: registry.sensors.filter((sensor) => sensor.id === DETECTOR) },
+      seed: 7,
+      gasLeaks: [DETECTOR],
+      faultMeanIntervalS: 0,
+      gasLeakMeanIntervalS: 0,
+      clock,
+    });
+    let published = 0;
+    let leaked = 0;
+    try {
+      for (let step = 0; step < 180 && leaked < GAS_ALARM_LEL; step++) {
+        now += 1000;
+        published = Date.now();
+        await simulator.tick();
+        leaked = await latestValue(DETECTOR);
+      }
+    } finally {
+      await simulator.stop();
+    }
+    expect(leaked).toBeGreaterThanOrEqual(GAS_ALARM_LEL);
     // The scene lists a detector in `data-gas-leaks` in the frame that first draws it red; a
     // screenshot then shows the red marker (the capture itself takes a few hundred ms in software).
     await page.waitForFunction(([selector, id]) => document.querySelector(selector!)?.getAttribute('data-gas-leaks')?.split(' ').includes(id!) ?? false, [CANVAS, DETECTOR], { polling: 'raf', timeout: 5_000 });
@@ -236,7 +274,7 @@ describe('live overlays of the scene and the map (PLAT-3, ENV-2..5, MUN-5; real 
     expect(drawnMs).toBeLessThan(1000);
     expect(seenMs).toBeLessThan(5_000);
     // The properties panel of the selected detector shows the same live reading (within a second, as it samples).
-    await expect.poll(() => page.locator('.twin-scene-properties .twin-scene-sensors .twin-scene-value').first().innerText(), { timeout: 2_000 }).toBe('35 %LEL');
+    await expect.poll(() => page.locator('.twin-scene-properties .twin-scene-sensors .twin-scene-value').first().innerText(), { timeout: 2_000 }).toBe(`${Number(leaked.toFixed(3))} %LEL`);
     await page.screenshot({ path: join(SHOTS, 'gas-leak.png') });
     // The zone tints the floor beside the marker red.
     const zone = await meanColour(page, await page.screenshot({ clip: beside }));
