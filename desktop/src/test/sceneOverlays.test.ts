@@ -229,6 +229,21 @@ describe('live overlays of the scene and the map (PLAT-3, ENV-2..5, MUN-5; real 
     const beside = { ...clip, x: clip.x - 110 };
     const floor = await meanColour(page, await page.screenshot({ clip: beside }));
     await page.screenshot({ path: join(SHOTS, 'gas-before.png') });
+    // The scene lists a detector in `data-gas-leaks` in the frame that first draws it red: the page
+    // notes when (same clock as this test's). A screenshot then shows the red marker (the capture
+    // itself takes a few hundred ms in software rendering).
+    await page.evaluate(
+      ([selector, id]) => {
+        const canvas = document.querySelector(selector!) as HTMLElement;
+        const observer = new MutationObserver(() => {
+          if (!(canvas.getAttribute('data-gas-leaks')?.split(' ').includes(id!) ?? false)) return;
+          observer.disconnect();
+          canvas.dataset['testLeakDrawnAt'] = String(Date.now());
+        });
+        observer.observe(canvas, { attributes: true, attributeFilter: ['data-gas-leaks'] });
+      },
+      [CANVAS, DETECTOR],
+    );
     // The device simulator leaks gas at the detector (MUN-5): its time steps a second at a time
     // from now, and each step is published and committed before the next; the step whose reading
     // reaches 20 %LEL is when the leak is reported.
@@ -258,10 +273,8 @@ describe('live overlays of the scene and the map (PLAT-3, ENV-2..5, MUN-5; real 
       await simulator.stop();
     }
     expect(leaked).toBeGreaterThanOrEqual(GAS_ALARM_LEL);
-    // The scene lists a detector in `data-gas-leaks` in the frame that first draws it red; a
-    // screenshot then shows the red marker (the capture itself takes a few hundred ms in software).
-    await page.waitForFunction(([selector, id]) => document.querySelector(selector!)?.getAttribute('data-gas-leaks')?.split(' ').includes(id!) ?? false, [CANVAS, DETECTOR], { polling: 'raf', timeout: 5_000 });
-    const drawnMs = Date.now() - published;
+    const drawnAt = Number(await (await page.waitForFunction((selector) => document.querySelector(selector)!.getAttribute('data-test-leak-drawn-at'), CANVAS, { timeout: 5_000 })).jsonValue());
+    const drawnMs = drawnAt - published;
     let seenMs = Number.POSITIVE_INFINITY;
     while (Date.now() - published < 5_000) {
       const shot = await page.screenshot({ clip });
