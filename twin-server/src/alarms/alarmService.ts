@@ -51,6 +51,7 @@ export class AlarmService {
   private readonly pendingCommands = new Map<string, DeviceCommandRow>();
   private readonly timer: ReturnType<typeof setInterval>;
   private readonly now: () => number;
+  private readonly community: string;
   private readonly stopDeviceStates: () => void;
   private counts = { eventsStored: 0, commandsSent: 0, commandsNotSent: 0 };
 
@@ -60,8 +61,7 @@ export class AlarmService {
     pending: DeviceCommandRow[],
   ) {
     this.now = deps.now ?? Date.now;
-    const community = deps.catalog.registry.community.id;
-    this.community = community;
+    this.community = deps.catalog.registry.community.id;
     this.engine = new AlarmEngine({ registry: deps.catalog.registry, rules: deps.rules, alarms: stored, nextCommandId: () => randomUUID() });
     for (const row of pending) this.pendingCommands.set(row.commandId, row);
     this.journal = new AlarmJournal(deps.store, { logger: deps.logger, onDurable: (batch) => this.durable(batch) });
@@ -83,7 +83,6 @@ export class AlarmService {
     });
   }
 
-  private readonly community: string;
 
   /** Loads the persisted alarms and starts evaluating. */
   static async open(deps: AlarmServiceDeps): Promise<AlarmService> {
