@@ -14,7 +14,7 @@ import { EarlyWarningJob } from './earlyWarningJob.ts';
 const NOTIFY_TICK_MS = 1000;
 
 /**
- * Starts alarm management: the rules in force, the alarm service on its own DuckDB connection,
+ * Starts alarm management: the rules in force, the alarm service on the alarm log's own database,
  * notification with escalation for the organisations that configured it, and early warning from
  * the stored history (REQ PROP-2 g).
  */
@@ -24,7 +24,7 @@ export async function openAlarms(
 ): Promise<{ service: AlarmService; close(): Promise<void> }> {
   const rules = await loadAlarmRules(config.alarmRulesPath, deps.catalog.registry);
   const settings = await loadNotificationSettings(config.notificationsPath);
-  const alarmStore = await deps.store.openAlarmStore();
+  const alarmStore = deps.store.alarms;
   let notifier: AlarmNotifier | undefined;
   const service = await AlarmService.open({
     store: alarmStore,

@@ -20,7 +20,7 @@ describe('alarm store (PLAT-8: every alarm event persisted with its time and act
     const tmp = await tempDir();
     try {
       let store = await TelemetryStore.open(tmp.dbPath);
-      let alarms = await store.openAlarmStore();
+      let alarms = store.alarms;
       expect(alarms.lastEventId).toBe(0);
       const first = await alarms.write({
         events: [raised('gas-high/B01-F03-LEL-01', T0, 23.5)],
@@ -40,7 +40,7 @@ describe('alarm store (PLAT-8: every alarm event persisted with its time and act
       await store.close();
 
       store = await TelemetryStore.open(tmp.dbPath);
-      alarms = await store.openAlarmStore();
+      alarms = store.alarms;
       expect(alarms.lastEventId).toBe(3);
       expect(await alarms.loadAlarms()).toEqual([{ id: 'gas-high/B01-F03-LEL-01', state: 'shelved', record: { active: true, limit: 20, shelved: true }, updatedMs: T0 + 3000 }]);
       expect(await alarms.pendingCommands()).toEqual([]);
@@ -60,7 +60,7 @@ describe('alarm store (PLAT-8: every alarm event persisted with its time and act
     const tmp = await tempDir();
     try {
       const store = await TelemetryStore.open(tmp.dbPath);
-      const alarms = await store.openAlarmStore();
+      const alarms = store.alarms;
       const command = { commandId: 'c9', deviceId: 'B02/GAS-ESV', command: 'close' as const, issuedMs: T0, deadlineMs: T0 + 5000 };
       await alarms.write({
         events: Array.from({ length: 500 }, (_, i) => raised(`a/${i % 7}`, T0 + i, i)),
@@ -92,7 +92,7 @@ describe('alarm store (PLAT-8: every alarm event persisted with its time and act
     const tmp = await tempDir();
     try {
       const store = await TelemetryStore.open(tmp.dbPath);
-      const alarms = await store.openAlarmStore();
+      const alarms = store.alarms;
       await alarms.write({ events: [raised('a/x', T0, 1)] });
       // A record that cannot be written (no id) fails the whole batch, event included.
       await expect(alarms.write({ events: [raised('a/y', T0, 2)], alarms: [{ id: null as unknown as string, state: 'normal', record: {}, updatedMs: T0 }] })).rejects.toThrow(/write alarm/);

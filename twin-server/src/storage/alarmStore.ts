@@ -48,15 +48,17 @@ const EVENT_COLUMNS = `event_id::DOUBLE, alarm_id, type, at_ms::DOUBLE, actor, s
   shelved_until_ms::DOUBLE, details`;
 const SELECT_LAST_EVENT_ID = 'SELECT coalesce(max(event_id), 0)::DOUBLE FROM alarm_events';
 const SELECT_ALARMS = 'SELECT alarm_id, state, record, updated_ms::DOUBLE FROM alarms ORDER BY alarm_id';
-const SELECT_PENDING_COMMANDS = `SELECT command_id, device_id, command, alarm_id, issued_ms::DOUBLE, deadline_ms::DOUBLE, status, settled_ms::DOUBLE
-  FROM device_commands WHERE status = 'pending' ORDER BY issued_ms`;
+const COMMAND_COLUMNS = 'command_id, device_id, command, alarm_id, issued_ms::DOUBLE, deadline_ms::DOUBLE, status, settled_ms::DOUBLE';
+const SELECT_PENDING_COMMANDS = `SELECT ${COMMAND_COLUMNS} FROM device_commands WHERE status = 'pending' ORDER BY issued_ms`;
+const SELECT_COMMANDS = `SELECT ${COMMAND_COLUMNS} FROM device_commands ORDER BY issued_ms, command_id`;
+const SELECT_ROW_COUNT = 'SELECT (SELECT count(*) FROM alarms) + (SELECT count(*) FROM alarm_events) + (SELECT count(*) FROM device_commands)';
 const SELECT_EVENTS_AFTER = `SELECT ${EVENT_COLUMNS} FROM alarm_events WHERE event_id > $1 ORDER BY event_id LIMIT $2`;
 const SELECT_EVENTS_OF_ALARM = `SELECT ${EVENT_COLUMNS} FROM alarm_events WHERE alarm_id = $1 ORDER BY event_id DESC LIMIT $2`;
 const SELECT_EVENTS_BETWEEN = `SELECT ${EVENT_COLUMNS} FROM alarm_events
   WHERE at_ms >= $1 AND at_ms < $2 AND ($3 IS NULL OR list_contains($3::VARCHAR[], type)) ORDER BY event_id`;
 
 /**
- * Alarms, their event log and linkage commands in DuckDB, on a connection of its own. `write`
+ * Alarms, their event log and linkage commands in the alarm log's DuckDB database. `write`
  * numbers the events (one sequence across the server) and stores them with the alarm records
  * and commands they change in one transaction: an event is announced only once it is durable.
  */
@@ -107,6 +109,18 @@ export class AlarmStore {
   pendingCommands(): Promise<DeviceCommandRow[]> {
     const c = this.connection;
     return c.exclusive(async () => (await rows(c.run('load pending device commands', SELECT_PENDING_COMMANDS))).map(commandFromRow));
+  }
+
+  /** Every command ever sent, oldest first. */
+  commands(): Promise<DeviceCommandRow[]> {
+    const c = this.connection;
+    return c.exclusive(async () => (await rows(c.run('load device commands', SELECT_COMMANDS))).map(commandFromRow));
+  }
+
+  /** Whether nothing at all is stored: no alarm, event or command. */
+  isEmpty(): Promise<boolean> {
+    const c = this.connection;
+    return c.exclusive(async () => num((await rows(c.run('count alarm log rows', SELECT_ROW_COUNT)))[0]![0], 'rows') === 0);
   }
 
   /** Events after `afterEventId`, oldest first, at most `limit`. */

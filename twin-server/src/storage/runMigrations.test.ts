@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { ALARM_LOG_MIGRATIONS_DIR, alarmLogPath } from './alarmLogDatabase.ts';
 import { loadMigrations, runMigrations, type Migration } from './runMigrations.ts';
 import { StorageConnection } from './storageConnection.ts';
 import { StorageError } from './storageError.ts';
@@ -69,7 +70,7 @@ describe('numbered migrations', () => {
     }
   });
 
-  it('creates the schema in a new database file and reopens it without applying anything again', async () => {
+  it('creates the schema in a new database file, and the alarm log in its own beside it, and reopens them without applying anything again', async () => {
     const tmp = await tempDir();
     try {
       const shipped = await loadMigrations();
@@ -79,7 +80,12 @@ describe('numbered migrations', () => {
       const ledger = await queryFile(tmp.dbPath, 'SELECT version, name, applied_ms FROM schema_migrations ORDER BY version');
       expect(ledger).toEqual(shipped.map((m) => [m.version, m.name, 1000n]));
       const tables = await queryFile(tmp.dbPath, "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' ORDER BY 1");
-      expect(tables.map((t) => t[0])).toEqual(['alarm_events', 'alarms', 'audit_events', 'device_commands', 'organisations', 'readings', 'rollup_1h', 'rollup_1m', 'rollup_dirty', 'schema_migrations', 'sensor_latest', 'sensors', 'sessions', 'users']);
+      expect(tables.map((t) => t[0])).toEqual(['audit_events', 'organisations', 'readings', 'rollup_1h', 'rollup_1m', 'rollup_dirty', 'schema_migrations', 'sensor_latest', 'sensors', 'sessions', 'users']);
+      const alarmLog = alarmLogPath(tmp.dbPath);
+      const alarmMigrations = await loadMigrations(ALARM_LOG_MIGRATIONS_DIR);
+      expect(await queryFile(alarmLog, 'SELECT version, name, applied_ms FROM schema_migrations ORDER BY version')).toEqual(alarmMigrations.map((m) => [m.version, m.name, 1000n]));
+      const alarmTables = await queryFile(alarmLog, "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' ORDER BY 1");
+      expect(alarmTables.map((t) => t[0])).toEqual(['alarm_events', 'alarms', 'device_commands', 'schema_migrations']);
     } finally {
       await tmp.remove();
     }

@@ -5,7 +5,8 @@ import type { SensorDefinition } from '@twin/protocol';
 import { cellToNumber } from './bigIntPolicy.ts';
 import { DirtyMinutes } from './dirtyMinutes.ts';
 import { HighWaterMarks } from './highWaterMarks.ts';
-import { AlarmStore } from './alarmStore.ts';
+import type { AlarmStore } from './alarmStore.ts';
+import { openAlarmLog, type AlarmLogDatabase } from './alarmLogDatabase.ts';
 import { IdentityStore } from './identityStore.ts';
 import { ReadingWriter } from './readingWriter.ts';
 import { RollupMaintainer } from './rollupMaintainer.ts';
@@ -34,6 +35,7 @@ interface Parts {
   now: () => number;
   /** Connections opened later on the same instance (identity). */
   extra: StorageConnection[];
+  alarmLog: AlarmLogDatabase;
 }
 
 /**
@@ -42,7 +44,8 @@ interface Parts {
  *
  * Three connections, each with its own queue: ingest (commits, one at a time), read (windows,
  * latest readings) and maintenance (registry, rollup refresh, checkpoint), so reads and rollup
- * refreshes do not wait behind commits, nor commits behind them.
+ * refreshes do not wait behind commits, nor commits behind them. The alarm log is a database of
+ * its own beside it (see {@link openAlarmLog}), so alarms do not wait behind readings either.
  *
  * @example
  * const store = await TelemetryStore.open('var/twin.duckdb');
@@ -56,16 +59,23 @@ export class TelemetryStore {
   private constructor(private readonly parts: Parts) {}
 
   /**
-   * Opens (creating if needed, parent directory included) the database at `path`, or an
-   * in-memory one for `':memory:'`, and applies pending migrations.
+   * Opens (creating if needed, parent directory included) the database at `path` and its alarm
+   * log beside it, or in-memory ones for `':memory:'`, and applies pending migrations.
    */
   static async open(path: string, options: TelemetryStoreOptions = {}): Promise<TelemetryStore> {
     const now = options.now ?? Date.now;
     let instance: DuckDBInstance;
+    let alarmLog: AlarmLogDatabase;
     try {
       if (path !== ':memory:') await mkdir(dirname(path), { recursive: true });
+      alarmLog = await openAlarmLog(path, now());
+    } catch (error) {
+      throw StorageError.wrap(`open ${path}`, error, 'TWIN_ERR_INGEST_UNAVAILABLE');
+    }
+    try {
       instance = await DuckDBInstance.create(path, instanceConfig(options));
     } catch (error) {
+      closeAlarmLog(alarmLog);
       throw StorageError.wrap(`open ${path}`, error, 'TWIN_ERR_INGEST_UNAVAILABLE');
     }
     const connections: StorageConnection[] = [];
@@ -91,10 +101,11 @@ export class TelemetryStore {
       });
       const writer = ReadingWriter.create(ingest, marks, dirty);
       const rollups = new RollupMaintainer(maintenance, ingest, dirty);
-      return new TelemetryStore({ instance, ingest, read, maintenance, registry, writer, reader, rollups, marks, now, extra: [] });
+      return new TelemetryStore({ instance, ingest, read, maintenance, registry, writer, reader, rollups, marks, now, extra: [], alarmLog });
     } catch (error) {
       for (const connection of connections) connection.close();
       instance.closeSync();
+      closeAlarmLog(alarmLog);
       throw StorageError.wrap(`open ${path}`, error, 'TWIN_ERR_INGEST_UNAVAILABLE');
     }
   }
@@ -151,10 +162,6 @@ export class TelemetryStore {
   }
 
   /**
-   * Lets queued commits, reads and refreshes finish, checkpoints the WAL into the database file
-   * and closes connections and instance. Idempotent; later calls get the same promise.
-   */
-  /**
    * The identity tables (organisations, users, sessions, audit log) on a connection of their own
    * in the same database; closed with the store.
    */
@@ -165,31 +172,36 @@ export class TelemetryStore {
     return new IdentityStore(connection);
   }
 
-  /** Alarms, their events and device commands, on a connection of their own. */
-  async openAlarmStore(): Promise<AlarmStore> {
-    this.assertOpen('open alarm store');
-    const connection = await StorageConnection.connect(this.parts.instance, 'alarms');
-    this.parts.extra.push(connection);
-    return AlarmStore.open(connection);
+  /** Alarms, their events and device commands, in the alarm log's database; closed with the store. */
+  get alarms(): AlarmStore {
+    this.assertOpen('alarm store');
+    return this.parts.alarmLog.store;
   }
 
+  /**
+   * Lets queued commits, reads, refreshes and alarm writes finish, checkpoints the WALs into the
+   * database files and closes connections and instances. Idempotent; later calls get the same promise.
+   */
   close(): Promise<void> {
     this.closing ??= this.shutDown();
     return this.closing;
   }
 
   private async shutDown(): Promise<void> {
-    const { ingest, read, maintenance, instance, extra } = this.parts;
-    await Promise.all([ingest, read, maintenance, ...extra].map((c) => c.idle()));
+    const { ingest, read, maintenance, instance, extra, alarmLog } = this.parts;
+    await Promise.all([ingest, read, maintenance, ...extra, alarmLog.connection].map((c) => c.idle()));
     let failure: unknown;
-    try {
-      await maintenance.exclusive(() => maintenance.run('close: checkpoint', 'CHECKPOINT'));
-    } catch (error) {
-      // The WAL still holds every commit; the next open replays it.
-      failure = error;
+    for (const connection of [maintenance, alarmLog.connection]) {
+      try {
+        await connection.exclusive(() => connection.run('close: checkpoint', 'CHECKPOINT'));
+      } catch (error) {
+        // The WAL still holds every commit; the next open replays it.
+        failure ??= error;
+      }
     }
     for (const connection of [ingest, read, maintenance, ...extra]) connection.close();
     instance.closeSync();
+    closeAlarmLog(alarmLog);
     if (failure !== undefined) throw StorageError.wrap('close', failure);
   }
 
@@ -200,6 +212,11 @@ export class TelemetryStore {
 
 function closedError(operation: string): StorageError {
   return new StorageError(operation, 'the store is closed', 'TWIN_ERR_INGEST_UNAVAILABLE');
+}
+
+function closeAlarmLog({ connection, instance }: AlarmLogDatabase): void {
+  connection.close();
+  instance.closeSync();
 }
 
 function instanceConfig(options: TelemetryStoreOptions): Record<string, string> {
