@@ -62,7 +62,8 @@ export class AlarmService {
   ) {
     this.now = deps.now ?? Date.now;
     this.community = deps.catalog.registry.community.id;
-    this.engine = new AlarmEngine({ registry: deps.catalog.registry, rules: deps.rules, alarms: stored, nextCommandId: () => randomUUID() });
+    const restoredCommands = pending.flatMap((row) => (row.alarmId === undefined ? [] : [{ commandId: row.commandId, device: row.deviceId, command: row.command, alarmId: row.alarmId, deadlineMs: row.deadlineMs }]));
+    this.engine = new AlarmEngine({ registry: deps.catalog.registry, rules: deps.rules, alarms: stored, pendingCommands: restoredCommands, nextCommandId: () => randomUUID() });
     for (const row of pending) this.pendingCommands.set(row.commandId, row);
     this.journal = new AlarmJournal(deps.store, { logger: deps.logger, onDurable: (batch) => this.durable(batch) });
     this.stopDeviceStates = deps.devices.onState((deviceId, state) => this.apply(this.engine.deviceState(deviceId, state.state, this.now())));
@@ -93,7 +94,7 @@ export class AlarmService {
       rows.map((row) => row.record as AlarmDto),
       pending,
     );
-    // Rules may have changed while the server was down.
+    // Rules may have changed while the server was down; commands keep their deadlines.
     service.apply(service.engine.reconcile(service.now()));
     return service;
   }

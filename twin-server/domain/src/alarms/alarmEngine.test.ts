@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AlarmDto } from '@twin/protocol';
 import { AlarmEngine, type ReadingBatch } from './alarmEngine.ts';
-import { NO_ALARM_EFFECTS, type AlarmEffects } from './alarmEffects.ts';
+import { NO_ALARM_EFFECTS, type AlarmEffects, type LinkageCommand } from './alarmEffects.ts';
 import type { AlarmRule } from './alarmRule.ts';
 import { defaultAlarmRules } from './defaultAlarmRules.ts';
 import { TEST_REGISTRY } from './testing/alarmFixtures.ts';
@@ -12,9 +12,9 @@ const HOUR = 3_600_000;
 const GAS = 'B01-GV-LEL-01';
 const GAS_ALARM = `gas-lel-high/${GAS}`;
 
-function engineWith(rules: AlarmRule[] = defaultAlarmRules(TEST_REGISTRY).rules, alarms?: AlarmDto[]): AlarmEngine {
+function engineWith(rules: AlarmRule[] = defaultAlarmRules(TEST_REGISTRY).rules, alarms?: AlarmDto[], pendingCommands?: readonly LinkageCommand[]): AlarmEngine {
   let issued = 0;
-  return new AlarmEngine({ registry: TEST_REGISTRY, rules, alarms, nextCommandId: () => `cmd-${++issued}` });
+  return new AlarmEngine({ registry: TEST_REGISTRY, rules, alarms, pendingCommands, nextCommandId: () => `cmd-${++issued}` });
 }
 
 function batch(engine: AlarmEngine, rows: Array<[sensorId: string, tMs: number, value: number]>): ReadingBatch {
@@ -217,6 +217,35 @@ describe('AlarmEngine restart', () => {
     expect(read(engine, 'B01-F03-LEL-01', T0 + 30_000, 2).alarms[0]).toMatchObject({ state: 'shelved', active: false });
     expect(types(engine.tick(T0 + HOUR))).toContain('gas-lel-high/B01-F03-LEL-01 shelve_expired');
     expect(engine.alarm('gas-lel-high/B01-F03-LEL-01')?.state).toBe('normal');
+  });
+
+  it('PLAT-6 MUN-5 a valve command still unconfirmed at a restart keeps its deadline: confirmed by the valve, or failed with its alarm', () => {
+    const before = engineWith(gasOnly());
+    const sent = read(before, GAS, T0, 30).commands;
+    expect(sent).toEqual([{ commandId: 'cmd-1', device: 'B01/GAS-ESV', command: 'close', alarmId: GAS_ALARM, deadlineMs: T0 + 5_000 }]);
+
+    const confirmed = engineWith(gasOnly(), before.alarms(), sent);
+    expect(confirmed.reconcile(T0 + 1_000).events).toEqual([]);
+    expect(confirmed.deviceState('B01/GAS-ESV', 'closed', T0 + 2_000).events).toMatchObject([{ alarmId: GAS_ALARM, type: 'command_confirmed', details: { commandId: 'cmd-1', state: 'closed' } }]);
+    expect(confirmed.tick(T0 + 10_000).events).toEqual([]);
+
+    const unconfirmed = engineWith(gasOnly(), before.alarms(), sent);
+    unconfirmed.reconcile(T0 + 1_000);
+    expect(unconfirmed.tick(T0 + 5_000).events).toEqual([]);
+    const failed = unconfirmed.tick(T0 + 5_001);
+    expect(types(failed)).toEqual([`${GAS_ALARM} command_failed`, 'command-unconfirmed/B01/GAS-ESV raised']);
+    expect(failed.events[0]?.details).toMatchObject({ commandId: 'cmd-1', deadlineMs: T0 + 5_000 });
+  });
+
+  it('PLAT-6 a pending command that the changed rules no longer send fails at reconcile, without an alarm of its own', () => {
+    const before = engineWith(gasOnly());
+    const sent = read(before, GAS, T0, 30).commands;
+    const withoutLinkage = gasOnly().map((rule) => ({ ...rule, linkage: [] }));
+    const engine = engineWith(withoutLinkage, before.alarms(), sent);
+    const effects = engine.reconcile(T0 + 1_000);
+    expect(effects.events.map((e) => [e.alarmId, e.type, e.details])).toEqual([[GAS_ALARM, 'command_failed', { commandId: 'cmd-1', device: 'B01/GAS-ESV', command: 'close', deadlineMs: T0 + 5_000, reason: 'rule_changed' }]]);
+    expect(engine.tick(T0 + 60_000).events).toEqual([]);
+    expect(engine.alarm('command-unconfirmed/B01/GAS-ESV')).toBeUndefined();
   });
 
   it('PLAT-8 reconcile applies changed severities, ends obsolete suppression and returns alarms of removed rules', () => {

@@ -38,6 +38,11 @@ export interface AlarmEngineOptions {
   rules: readonly AlarmRule[];
   /** The alarms as last persisted, so that state survives a restart. */
   alarms?: readonly AlarmDto[];
+  /**
+   * Linkage commands sent before a restart that no device has confirmed yet: their deadlines still
+   * hold (a command that passed its deadline while the server was down fails at the first tick).
+   */
+  pendingCommands?: readonly LinkageCommand[];
   /** Makes the id of each device command. */
   nextCommandId: () => string;
 }
@@ -80,6 +85,8 @@ export class AlarmEngine {
   private readonly sensors: readonly SensorDefinition[];
   private readonly nextCommandId: () => string;
   private pending: PendingCommand[] = [];
+  /** Restored commands whose alarm's rule no longer sends them; `reconcile` settles them. */
+  private orphanedCommands: LinkageCommand[] = [];
 
   /** @throws RangeError when a rule takes an id reserved for early warnings. */
   constructor(options: AlarmEngineOptions) {
@@ -110,6 +117,12 @@ export class AlarmEngine {
       if (record.condition === 'command_unconfirmed') this.addSlot({ kind: 'device', alarmId: record.id, latching: false, record, device: record.sourceId });
       else if (isAdvisoryRecord(record) && sensor !== undefined) this.addSlot({ kind: 'advisory', alarmId: record.id, latching: false, record, sensor, condition: record.condition, advisory: undefined });
       else this.addSlot({ kind: 'restored', alarmId: record.id, latching: record.latched, record });
+    }
+    for (const command of options.pendingCommands ?? []) {
+      const slot = this.slots.get(command.alarmId);
+      const linkage = slot?.kind === 'sensor' && slot.record !== undefined ? slot.binding.linkage.find((l) => l.device === command.device && l.command === command.command) : undefined;
+      if (slot?.kind === 'sensor' && linkage !== undefined) this.pending.push({ command, linkage, slot });
+      else this.orphanedCommands.push(command);
     }
   }
 
@@ -244,11 +257,17 @@ export class AlarmEngine {
    * Brings restored alarms in line with the rules the engine was built from: severities follow
    * their rule, suppression by a rule that no longer suppresses ends, and alarms no rule produces
    * any more return to normal (a latched one still waits for its reset). Advisory alarms of
-   * sensors still in the registry are left to the next round of early warnings. Call once after
-   * a restart.
+   * sensors still in the registry are left to the next round of early warnings. Pending commands
+   * that no rule sends any more fail, without an alarm of their own (nothing waits for them). Call
+   * once after a restart.
    */
   reconcile(nowMs: number): AlarmEffects {
     const fx = new AlarmEffectsBuilder();
+    for (const { commandId, device, command, alarmId, deadlineMs } of this.orphanedCommands) {
+      const slot = this.slots.get(alarmId);
+      if (slot?.record !== undefined) this.commandEvent(slot, 'command_failed', nowMs, fx, { commandId, device, command, deadlineMs, reason: 'rule_changed' });
+    }
+    this.orphanedCommands = [];
     for (const slot of this.slots.values()) {
       if (slot.record === undefined || slot.kind === 'device' || slot.kind === 'advisory') continue;
       if (slot.kind === 'restored') {
@@ -370,7 +389,7 @@ export class AlarmEngine {
   }
 
   /** Records a command event on the alarm that sent the command. */
-  private commandEvent(slot: SensorAlarmSlot, type: AlarmEventType, atMs: number, fx: AlarmEffectsBuilder, details: AlarmEventDetails): void {
+  private commandEvent(slot: AlarmSlot, type: AlarmEventType, atMs: number, fx: AlarmEffectsBuilder, details: AlarmEventDetails): void {
     const record = slot.record!;
     fx.events.push({ alarmId: record.id, type, atMs, actor: SYSTEM_ACTOR, stateBefore: record.state, stateAfter: record.state, severity: record.severity, details });
     fx.alarm(record);
