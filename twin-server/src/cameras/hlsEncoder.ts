@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from '../logging/logger.ts';
+import { boundToParent, commandNotFound } from './boundToParent.ts';
 import { HLS_PLAYLIST } from './ffmpegArgs.ts';
 import { redactCredentials } from './videoSource.ts';
 
@@ -34,7 +35,7 @@ const STDERR_LINES = 8;
  * One ffmpeg process making HLS for one camera, supervised: a process that exits or cannot be
  * started (ffmpeg missing) is restarted after 1, 2, 4 … 30 s for as long as the encoder is wanted,
  * and `error` says why it is down. `stop` ends the process (SIGTERM, then SIGKILL) and removes
- * the directory.
+ * the directory. ffmpeg dies with the server, even when the server is killed (see {@link boundToParent}).
  */
 export class HlsEncoder {
   private stateNow: EncoderState = 'starting';
@@ -131,7 +132,8 @@ export class HlsEncoder {
 
   private spawnFfmpeg(): void {
     const startedMs = Date.now();
-    const child = spawn(this.options.ffmpegPath, this.options.args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    const line = boundToParent(this.options.ffmpegPath, this.options.args);
+    const child = spawn(line.command, line.args, { stdio: ['ignore', 'ignore', 'pipe'] });
     this.child = child;
     const stderr: string[] = [];
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
@@ -147,7 +149,7 @@ export class HlsEncoder {
         resolve();
         if (this.stopped) return;
         const said = redactCredentials(stderr.at(-1) ?? '');
-        if (spawnError?.code === 'ENOENT') this.failed(`ffmpeg was not found (${this.options.ffmpegPath}); install ffmpeg or pass its path`, Date.now() - startedMs);
+        if (spawnError?.code === 'ENOENT' || commandNotFound(line, code)) this.failed(`ffmpeg was not found (${this.options.ffmpegPath}); install ffmpeg or pass its path`, Date.now() - startedMs);
         else if (spawnError !== undefined) this.failed(`ffmpeg could not be started: ${spawnError.message}`, Date.now() - startedMs);
         else this.failed(`ffmpeg ${signal === null ? `exited with code ${String(code)}` : `was ended by ${signal}`}${said === '' ? '' : `: ${said}`}`, Date.now() - startedMs);
       });

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { boundToParent, commandNotFound } from './boundToParent.ts';
 import { inputKey, probeInputArgs, type StreamInput } from './ffmpegArgs.ts';
 import { redactCredentials } from './videoSource.ts';
 
@@ -157,10 +158,11 @@ function longestKeyframeInterval(csv: string): number | undefined {
 function runProbe(ffprobePath: string, args: string[], input: StreamInput, signal: AbortSignal): Promise<string> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(new Error(`${describeInput(input)} was not probed: the server is closing`));
-    execFile(ffprobePath, ['-v', 'error', ...args], { signal, timeout: PROBE_TIMEOUT_MS, maxBuffer: 8 * 1024 * 1024 }, (error, stdout, stderr) => {
+    const line = boundToParent(ffprobePath, ['-v', 'error', ...args]);
+    execFile(line.command, line.args, { signal, timeout: PROBE_TIMEOUT_MS, maxBuffer: 8 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (error === null) return resolve(stdout);
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') return reject(new Error(`ffprobe was not found (${ffprobePath}); install ffmpeg, which includes it`));
+      if (code === 'ENOENT' || commandNotFound(line, typeof code === 'number' ? code : null)) return reject(new Error(`ffprobe was not found (${ffprobePath}); install ffmpeg, which includes it`));
       const said = redactCredentials(stderr.trim().split('\n').at(-1) ?? '');
       const why = signal.aborted ? 'the server is closing' : error.killed ? `no answer within ${PROBE_TIMEOUT_MS / 1000} s` : said || `exit code ${String(code)}`;
       reject(new Error(`ffprobe could not read ${describeInput(input)}: ${why}`));
