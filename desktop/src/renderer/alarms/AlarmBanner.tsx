@@ -1,7 +1,8 @@
 import { useMemo, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ALARM_SEVERITIES, type AlarmDto } from '@twin/protocol';
-import { formatTimeOfDay } from '../ui/formatTime.ts';
+import { useConsole } from '../session/ConsoleProvider.tsx';
+import { formatRecentTime } from '../ui/formatTime.ts';
 import { severityToSound } from './alarmSounds.ts';
 import { AlarmStateIcon } from './AlarmStateIcon.tsx';
 import { alarmTimeMs } from './alarmStates.ts';
@@ -22,6 +23,7 @@ import { useAlarmSounds } from './useAlarmSounds.ts';
  */
 export function AlarmBanner(props: { alarms: AlarmFeedHandle; onLocate: (alarm: AlarmDto) => void; onOpenList: () => void }): JSX.Element {
   const { t, i18n } = useTranslation();
+  const { clock } = useConsole();
   const snapshot = useAlarmSnapshot(props.alarms.book);
   const { phase } = useAlarmFeedState(props.alarms.feed);
   const summary = useMemo(() => bannerSummary(snapshot.alarms), [snapshot.alarms]);
@@ -48,7 +50,7 @@ export function AlarmBanner(props: { alarms: AlarmFeedHandle; onLocate: (alarm: 
         >
           <AlarmStateIcon state={headline.state} />
           <span className={`alarm-severity severity-${headline.severity}`}>{t(`alarms.severities.${headline.severity}`)}</span>
-          <span className="mono">{formatTimeOfDay(alarmTimeMs(headline), i18n.language)}</span>
+          <span className="mono">{formatRecentTime(alarmTimeMs(headline), clock.now(), i18n.language)}</span>
           <span className="mono">{headline.sourceId}</span>
           <span className="alarm-banner-message" aria-live="polite">
             {alarmMessage(headline, i18n.language)}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, type JSX, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, type JSX, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AlarmDto, AlarmKpiDto } from '@twin/protocol';
 import { useConsole } from '../session/ConsoleProvider.tsx';
@@ -11,8 +11,10 @@ import { alarmMessage } from './alarmText.ts';
 import { KPI_TARGETS, rateKpis, type KpiRating } from './kpiRatings.ts';
 
 const WINDOW_MS = 24 * 3_600_000;
-/** The figures refresh by themselves this often, ms. */
+/** The figures refresh by themselves this often, ms (the window moves on). */
 const REFRESH_MS = 5 * 60_000;
+/** After a new alarm event the figures refresh within this, ms: once for a burst, not per event. */
+const FOLLOW_MS = 10_000;
 /** Annunciations in 10 minutes from which a period counts as a flood. */
 const FLOOD_PER_10_MIN = KPI_TARGETS.peakPer10Min.acceptable;
 
@@ -20,9 +22,10 @@ const FLOOD_PER_10_MIN = KPI_TARGETS.peakPer10Min.acceptable;
  * The alarm system's performance over the last 24 h (REQ PLAT-8 alarm management, after ISA-18.2
  * §16 / EEMUA 191): annunciations per operator per hour and per 10 minutes, the peak, the share of
  * flood periods, the 10 most frequent, chattering and stale alarms, shelving; each rated against
- * its target. `alarms` names the alarms the figures list by id.
+ * its target. `alarms` names the alarms the figures list by id. The figures follow the alarm log:
+ * a new event (`lastEventId`) refreshes them within {@link FOLLOW_MS}.
  */
-export function AlarmKpiPanel(props: { commands: AlarmCommands; alarms: ReadonlyMap<string, AlarmDto> }): JSX.Element {
+export function AlarmKpiPanel(props: { commands: AlarmCommands; alarms: ReadonlyMap<string, AlarmDto>; lastEventId: number }): JSX.Element {
   const { t, i18n } = useTranslation();
   const { clock } = useConsole();
   const describe = useErrorMessage();
@@ -41,6 +44,18 @@ export function AlarmKpiPanel(props: { commands: AlarmCommands; alarms: Readonly
     const timer = setInterval(reload, REFRESH_MS);
     return () => clearInterval(timer);
   }, [reload]);
+  const follow = useRef<{ seen: number; timer?: ReturnType<typeof setTimeout> }>({ seen: props.lastEventId });
+  useEffect(() => {
+    const state = follow.current;
+    if (props.lastEventId === state.seen || state.timer !== undefined) return;
+    // Events arriving before the timer fires are in the figures it loads.
+    state.seen = props.lastEventId;
+    state.timer = setTimeout(() => {
+      state.timer = undefined;
+      reload();
+    }, FOLLOW_MS);
+  }, [props.lastEventId, reload]);
+  useEffect(() => () => clearTimeout(follow.current.timer), []);
 
   const nameOf = (alarmId: string): ReactNode => {
     const alarm = props.alarms.get(alarmId);
@@ -53,7 +68,7 @@ export function AlarmKpiPanel(props: { commands: AlarmCommands; alarms: Readonly
   };
 
   return (
-    <section className="alarm-kpis" aria-label={t('alarms.kpi.title')} data-testid="alarm-kpis">
+    <section className="alarm-kpis" aria-label={t('alarms.kpi.title')} data-testid="alarm-kpis" data-alarms={kpis.data?.alarms}>
       <header className="alarm-kpis-header">
         <h2 className="alarm-section-title">{t('alarms.kpi.title')}</h2>
         <button type="button" className="button button-small" onClick={reload} disabled={kpis.loading}>

@@ -47,7 +47,7 @@ export function AlarmsView(props: { alarms: AlarmFeedHandle; onLocate?: (alarm: 
       )}
       <div className="alarms-body">
         <AlarmList snapshot={snapshot} commands={commands} canOperate={session.permissions.includes('alarms.operate')} onLocate={props.onLocate} />
-        <AlarmKpiPanel commands={commands} alarms={snapshot.byId} />
+        <AlarmKpiPanel commands={commands} alarms={snapshot.byId} lastEventId={snapshot.lastEventId} />
       </div>
     </section>
   );

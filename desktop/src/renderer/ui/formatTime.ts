@@ -28,6 +28,15 @@ export function formatTimeOfDay(timeMs: number, language: Language | string): st
   return dateTimeFormat(language, false).format(timeMs);
 }
 
+/**
+ * Time of day when `timeMs` falls on the same local day as `nowMs`, else date and time: an alarm
+ * raised yesterday at 08:30 must not read as this morning's.
+ */
+export function formatRecentTime(timeMs: number, nowMs: number, language: Language | string): string {
+  const sameDay = new Date(timeMs).toDateString() === new Date(nowMs).toDateString();
+  return sameDay ? formatTimeOfDay(timeMs, language) : formatDateTime(timeMs, language);
+}
+
 /** A duration as `m:ss`, or `h:mm:ss` from an hour on; negative durations show as zero. */
 export function formatCountdown(durationS: number): string {
   const total = Math.max(0, Math.ceil(durationS));
