@@ -57,3 +57,9 @@ export async function openAlarmLog(dbPath: string, nowMs: number): Promise<Alarm
     throw StorageError.wrap(`open ${path}`, error, 'TWIN_ERR_INGEST_UNAVAILABLE');
   }
 }
+
+/** Closes the alarm log's connection and instance; a checkpoint before it folds the WAL into the file. */
+export function closeAlarmLog({ connection, instance }: AlarmLogDatabase): void {
+  connection.close();
+  instance.closeSync();
+}

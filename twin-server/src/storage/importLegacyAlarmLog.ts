@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { AlarmStore } from './alarmStore.ts';
+import { cellToNumber } from './bigIntPolicy.ts';
 import { StorageConnection } from './storageConnection.ts';
 import { StorageError } from './storageError.ts';
 
@@ -17,20 +18,21 @@ const SELECT_LEGACY_TABLES = "SELECT count(*) FROM duckdb_tables() WHERE schema_
 export async function importLegacyAlarmLog(dbPath: string, into: AlarmStore): Promise<number> {
   if (dbPath === ':memory:' || !existsSync(dbPath) || !(await into.isEmpty())) return 0;
   const instance = await DuckDBInstance.create(dbPath);
-  let connection: StorageConnection | undefined;
   try {
-    connection = await StorageConnection.connect(instance, 'legacy alarm log');
-    const c = connection;
-    const tables = await c.exclusive(async () => Number((await (await c.run('find the legacy alarm tables', SELECT_LEGACY_TABLES)).getRowsJS())[0]![0]));
-    if (tables < 3) return 0;
-    const legacy = await AlarmStore.open(c);
-    const events = await legacy.eventsAfter(0, legacy.lastEventId);
-    const gap = events.findIndex((e, i) => e.eventId !== i + 1);
-    if (gap >= 0) throw new StorageError('import the legacy alarm log', `its event ids are not 1…${legacy.lastEventId} without gaps (event ${events[gap]!.eventId} at position ${gap + 1})`);
-    await into.write({ events: events.map(({ eventId: _, ...event }) => event), alarms: await legacy.loadAlarms(), commands: await legacy.commands() });
-    return events.length;
+    const c = await StorageConnection.connect(instance, 'legacy alarm log');
+    try {
+      const tables = await c.exclusive(async () => cellToNumber((await (await c.run('find the legacy alarm tables', SELECT_LEGACY_TABLES)).getRows())[0]![0], 'tables'));
+      if (tables < 3) return 0;
+      const legacy = await AlarmStore.open(c);
+      const events = await legacy.eventsAfter(0, legacy.lastEventId);
+      const gap = events.findIndex((e, i) => e.eventId !== i + 1);
+      if (gap >= 0) throw new StorageError('import the legacy alarm log', `its event ids are not 1…${legacy.lastEventId} without gaps (event ${events[gap]!.eventId} at position ${gap + 1})`);
+      await into.write({ events: events.map(({ eventId: _, ...event }) => event), alarms: await legacy.loadAlarms(), commands: await legacy.commands() });
+      return events.length;
+    } finally {
+      c.close();
+    }
   } finally {
-    connection?.close();
     instance.closeSync();
   }
 }

@@ -6,7 +6,7 @@ import { cellToNumber } from './bigIntPolicy.ts';
 import { DirtyMinutes } from './dirtyMinutes.ts';
 import { HighWaterMarks } from './highWaterMarks.ts';
 import type { AlarmStore } from './alarmStore.ts';
-import { openAlarmLog, type AlarmLogDatabase } from './alarmLogDatabase.ts';
+import { closeAlarmLog, openAlarmLog, type AlarmLogDatabase } from './alarmLogDatabase.ts';
 import { IdentityStore } from './identityStore.ts';
 import { ReadingWriter } from './readingWriter.ts';
 import { RollupMaintainer } from './rollupMaintainer.ts';
@@ -212,11 +212,6 @@ export class TelemetryStore {
 
 function closedError(operation: string): StorageError {
   return new StorageError(operation, 'the store is closed', 'TWIN_ERR_INGEST_UNAVAILABLE');
-}
-
-function closeAlarmLog({ connection, instance }: AlarmLogDatabase): void {
-  connection.close();
-  instance.closeSync();
 }
 
 function instanceConfig(options: TelemetryStoreOptions): Record<string, string> {

@@ -4,6 +4,7 @@ import type { Permission } from '@twin/protocol';
 import { useSignedInSession } from '../session/useSignedInSession.ts';
 import { IdleCountdownOverlay } from './IdleCountdownOverlay.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import './detachedWindow.css';
 
 /**
  * A view in a window of its own (`#/window/<name>`, e.g. on a second screen): a slim title bar
@@ -13,8 +14,8 @@ export function DetachedWindow(props: { name: string; title: string; permission:
   const { t } = useTranslation();
   const allowed = useSignedInSession().permissions.includes(props.permission);
   return (
-    <div className={`${props.name}-window`}>
-      <header className={`${props.name}-window-bar`}>
+    <div className={`detached-window ${props.name}-window`}>
+      <header className={`detached-window-bar ${props.name}-window-bar`}>
         <span className="brand-mark" aria-hidden="true" />
         <span className="brand-name">{props.title}</span>
         <span className="admin-header-spacer" />

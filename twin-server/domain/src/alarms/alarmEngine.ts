@@ -118,12 +118,7 @@ export class AlarmEngine {
       else if (isAdvisoryRecord(record) && sensor !== undefined) this.addSlot({ kind: 'advisory', alarmId: record.id, latching: false, record, sensor, condition: record.condition, advisory: undefined });
       else this.addSlot({ kind: 'restored', alarmId: record.id, latching: record.latched, record });
     }
-    for (const command of options.pendingCommands ?? []) {
-      const slot = this.slots.get(command.alarmId);
-      const linkage = slot?.kind === 'sensor' && slot.record !== undefined ? slot.binding.linkage.find((l) => l.device === command.device && l.command === command.command) : undefined;
-      if (slot?.kind === 'sensor' && linkage !== undefined) this.pending.push({ command, linkage, slot });
-      else this.orphanedCommands.push(command);
-    }
+    for (const command of options.pendingCommands ?? []) if (!this.awaitRestored(command)) this.orphanedCommands.push(command);
   }
 
   /** The registry position of a sensor, as {@link ReadingBatch} uses it. */
@@ -280,7 +275,17 @@ export class AlarmEngine {
     return fx.build();
   }
 
-  private addSlot(slot: AlarmSlot): void {
+  /** Waits again for a command sent before a restart, if its alarm's rule still sends it; false if not. */
+  private awaitRestored(command: LinkageCommand): boolean {
+    const slot = this.slots.get(command.alarmId);
+    if (slot?.kind !== 'sensor' || slot.record === undefined) return false;
+    const linkage = slot.binding.linkage.find((l) => l.device === command.device && l.command === command.command);
+    if (linkage === undefined) return false;
+    this.pending.push({ command, linkage, slot });
+    return true;
+  }
+
+    private addSlot(slot: AlarmSlot): void {
     this.slots.set(slot.alarmId, slot);
     if (slot.record?.state === 'shelved') this.shelved.add(slot);
   }
