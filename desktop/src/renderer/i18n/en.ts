@@ -445,10 +445,11 @@ export const en: Texts = {
         bad: 'Over the limit',
       },
       units: {
-        annunciations: '{{value}} alarms',
-        actions: '{{value}} actions',
-        alarms: '{{value}} alarms',
-        people: '{{value}} operators',
+        // The figure's label names what is counted: a bare number reads right for 1 as for 971.
+        annunciations: '{{value}}',
+        actions: '{{value}}',
+        alarms: '{{value}}',
+        people: '{{value}}',
         perOperatorHour: '{{value}} /operator/h',
         perOperator10Min: '{{value}} /operator/10 min',
         perMinute: 'up to {{value}} /min',
